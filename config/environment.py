@@ -1,0 +1,62 @@
+"""Reading configuration from environment variables, the only source of settings."""
+
+import os
+from urllib.parse import parse_qs, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, *, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    if value.strip().lower() in TRUE_WORDS:
+        return True
+    if value.strip().lower() in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+def env_list(name: str) -> list[str]:
+    """A comma-separated list, e.g. ALLOWED_HOSTS=news.example.go.id,www.example.go.id."""
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def env_int(name: str, *, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def cache_from_url(url: str) -> dict:
+    """Django's CACHES entry for a CACHE_URL.
+
+    redis://host:6379/0 (or rediss://) uses Django's own Redis backend; locmem:// keeps the
+    cache in the process, dummy:// disables it. A query string ?key_prefix=… sets the prefix.
+    """
+    parts = urlsplit(url)
+    options = parse_qs(parts.query)
+    key_prefix = options.pop("key_prefix", [""])[0]
+    if parts.scheme in {"redis", "rediss"}:
+        location = parts._replace(query="").geturl()
+        config = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}
+    elif parts.scheme == "locmem":
+        config = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    elif parts.scheme == "dummy":
+        config = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    else:
+        raise ImproperlyConfigured(
+            f"CACHE_URL must start with redis://, rediss://, locmem:// or dummy://, not {url!r}."
+        )
+    if options:
+        raise ImproperlyConfigured(f"CACHE_URL has unknown options: {', '.join(options)}.")
+    if key_prefix:
+        config["KEY_PREFIX"] = key_prefix
+    return config

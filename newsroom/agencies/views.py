@@ -1,0 +1,45 @@
+from django.utils import timezone
+from django.views.generic import DetailView, ListView
+
+from newsroom.agencies.models import Agency
+from newsroom.articles.models import Article
+from newsroom.events.models import Event
+
+
+class AgencyListView(ListView):
+    """The directory, as a tree: ministry → directorate-general; regency → its offices."""
+
+    model = Agency
+
+    def get_context_data(self, **kwargs):
+        children = {}
+        for agency in self.object_list:
+            children.setdefault(agency.parent_id, []).append(agency)
+
+        def branch(parent_id):
+            return [(agency, branch(agency.pk)) for agency in children.get(parent_id, [])]
+
+        return super().get_context_data(tree=branch(None), **kwargs)
+
+
+class AgencyDetailView(DetailView):
+    model = Agency
+    latest_news_count = 10
+
+    def get_queryset(self):
+        return Agency.objects.select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        agency = self.object
+        return super().get_context_data(
+            subagencies=agency.children.all(),
+            officials=agency.roles.held_on(timezone.localdate()).select_related("person"),
+            latest_articles=Article.objects.published()
+            .linked_to_agencies([agency])
+            .for_listing()[: self.latest_news_count],
+            upcoming_events=Event.objects.published()
+            .linked_to_agencies([agency])
+            .upcoming()
+            .order_by("starts_at")[:5],
+            **kwargs,
+        )

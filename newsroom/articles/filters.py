@@ -1,0 +1,44 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.agencies.filters import AgencyFilter
+from newsroom.articles.models import Article, Topic
+from newsroom.core.filters import DateRangeMeta, date_range_filterset
+from newsroom.events.models import Event
+
+
+def published_events(request):
+    return Event.objects.published()
+
+
+class ArticleFilter(date_range_filterset("published_at")):
+    """The one set of filters behind the news list, and later its feed and API."""
+
+    q = django_filters.CharFilter(
+        method="search", label=_("Search"), max_length=200, widget=forms.SearchInput
+    )
+    agency = AgencyFilter()
+    topic = django_filters.ModelMultipleChoiceFilter(
+        field_name="topics__slug",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        label=_("Topic"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("There is no topic “%(value)s”.")},
+    )
+    event = django_filters.ModelChoiceFilter(
+        field_name="events",
+        to_field_name="slug",
+        queryset=published_events,
+        label=_("Event"),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("There is no such event.")},
+    )
+
+    class Meta(DateRangeMeta):
+        model = Article
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)

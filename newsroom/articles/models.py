@@ -1,0 +1,171 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.agencies.models import Agency, Person
+from newsroom.core.fields import RichTextField, URLField
+from newsroom.core.models import Publishable, PublishableQuerySet
+
+
+class TopicQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Topic(models.Model):
+    """A theme across agencies, such as “Pemilu 2024”."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def search(self, text: str):
+        """A plain text match on the title, summary and body."""
+        return self.filter(
+            Q(title__icontains=text) | Q(summary__icontains=text) | Q(body__icontains=text)
+        )
+
+    def for_listing(self):
+        """What a list of article cards shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "article_agencies",
+                queryset=ArticleAgency.objects.select_related("agency"),
+            )
+        )
+
+
+class Article(Publishable):
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=250, unique=True)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences shown in lists and feeds.")
+    )
+    body = RichTextField(_("body"), blank=True)
+    lead_image = models.ImageField(_("lead image"), upload_to="articles/%Y/%m/", blank=True)
+    lead_image_alt = models.CharField(
+        _("lead image text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it. Required with an image."),
+    )
+    lead_image_caption = models.CharField(_("lead image caption"), max_length=250, blank=True)
+    lead_image_credit = models.CharField(_("lead image credit"), max_length=200, blank=True)
+    byline = models.CharField(_("byline"), max_length=200, blank=True, help_text=_("The writer."))
+    editor_name = models.CharField(
+        _("editor"), max_length=200, blank=True, help_text=_("The editor the outlet credits.")
+    )
+    source_outlet = models.CharField(
+        _("source outlet"),
+        max_length=200,
+        blank=True,
+        help_text=_("The outlet that first published this story, when it is republished."),
+    )
+    source_url = URLField(_("source address"), max_length=500, blank=True)
+    dateline_place = models.CharField(_("dateline place"), max_length=100, blank=True)
+    agencies = models.ManyToManyField(
+        Agency,
+        through="ArticleAgency",
+        verbose_name=_("agencies"),
+        related_name="articles",
+        blank=True,
+    )
+    people = models.ManyToManyField(
+        Person, verbose_name=_("people mentioned"), related_name="articles", blank=True
+    )
+    events = models.ManyToManyField(
+        "events.Event", verbose_name=_("events covered"), related_name="articles", blank=True
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="articles", blank=True
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": _("Describe the lead image for readers who cannot see it.")}
+            )
+
+    @property
+    def agency_links(self):
+        """The article's agencies, lead first; uses the prefetch of for_listing() when present."""
+        return sorted(self.article_agencies.all(), key=lambda link: (not link.is_lead, link.pk))
+
+    @property
+    def lead_agency(self):
+        return next((link.agency for link in self.agency_links if link.is_lead), None)
+
+
+class ArticleAgency(models.Model):
+    """An agency an article speaks of: the one whose news it is, or one only mentioned."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead")
+        MENTIONED = "mentioned", _("Mentioned")
+
+    article = models.ForeignKey(Article, related_name="article_agencies", on_delete=models.CASCADE)
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), related_name="article_links", on_delete=models.PROTECT
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MENTIONED)
+
+    class Meta:
+        verbose_name = _("agency in the article")
+        verbose_name_plural = _("agencies in the article")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "agency"],
+                name="articles_agency_once_per_article",
+                violation_error_message=_("This agency is already linked to the article."),
+            ),
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(role="lead"),
+                name="articles_one_lead_agency",
+                violation_error_message=_("An article has one lead agency."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agency} ({self.get_role_display()})"
+
+    @property
+    def is_lead(self):
+        return self.role == self.Role.LEAD

@@ -1,0 +1,37 @@
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.views.generic import DetailView
+
+from newsroom.agencies.models import Role
+from newsroom.articles.filters import ArticleFilter
+from newsroom.articles.models import Article
+from newsroom.core.views import FilteredListView
+from newsroom.events.models import Event
+
+
+class ArticleListView(FilteredListView):
+    filterset_class = ArticleFilter
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class ArticleDetailView(DetailView):
+    def get_queryset(self):
+        return (
+            Article.objects.published(include_withdrawn=True)
+            .for_listing()
+            .prefetch_related("topics", Prefetch("events", queryset=Event.objects.published()))
+        )
+
+    def get_context_data(self, **kwargs):
+        # People appear with the titles they held when the article was published.
+        day = timezone.localdate(self.object.published_at)
+        people = self.object.people.prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=Role.objects.held_on(day).select_related("agency"),
+                to_attr="roles_then",
+            )
+        )
+        return super().get_context_data(people=people, **kwargs)

@@ -1,0 +1,42 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.agencies.filters import AgencyFilter
+from newsroom.articles.models import Topic
+from newsroom.core.filters import DateRangeMeta, date_range_filterset
+from newsroom.events.models import Event
+
+
+class EventFilter(date_range_filterset("starts_at")):
+    """The one set of filters behind the agenda."""
+
+    WHEN_CHOICES = [("upcoming", _("Upcoming")), ("past", _("Past"))]
+
+    when = django_filters.ChoiceFilter(
+        choices=WHEN_CHOICES, method="filter_when", label=_("When"), empty_label=_("All")
+    )
+    agency = AgencyFilter()
+    topic = django_filters.ModelMultipleChoiceFilter(
+        field_name="topics__slug",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        label=_("Topic"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("There is no topic “%(value)s”.")},
+    )
+    attendance = django_filters.ChoiceFilter(
+        field_name="attendance_mode",
+        choices=Event.AttendanceMode.choices,
+        label=_("Attendance"),
+        empty_label=_("Any"),
+    )
+
+    class Meta(DateRangeMeta):
+        model = Event
+        fields = []
+
+    def filter_when(self, queryset, name, value):
+        if value == "upcoming":
+            return queryset.upcoming().order_by("starts_at", "id")
+        return queryset.past()
