@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.test.signals import setting_changed
 
 from tests.factories import AgencyFactory
 
@@ -44,8 +45,12 @@ def pytest_configure(config):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
-    # The tests read the interface in Indonesian, from the catalogue as it is now.
+    # The tests read the interface in Indonesian, from the catalogue as it is now. Django read
+    # the catalogues while importing models, before this hook: the signal makes it read again.
     call_command("compile_translations", verbosity=0)
+    setting_changed.send(
+        sender=type(settings), setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+    )
 
 
 def pytest_runtest_setup(item):
