@@ -31,13 +31,13 @@ var/secret_key:
 	chmod 600 $@
 
 run: $(VENV)/.installed var/secret_key
-	$(RUN_ENV) $(BIN)/python manage.py compile_translations --verbosity 0
-	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
-	$(RUN_ENV) $(BIN)/python manage.py load_demo
-	$(RUN_ENV) $(BIN)/python manage.py ensure_admin
+	@$(RUN_ENV) $(BIN)/python manage.py compile_translations --verbosity 0
+	@$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@$(RUN_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
+	@$(RUN_ENV) $(BIN)/python manage.py load_demo
+	@$(RUN_ENV) $(BIN)/python manage.py ensure_admin
 	@echo "Newsroom is at http://$(HOST):$(PORT)/ and the editors' desk at http://$(HOST):$(PORT)/admin/"
-	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev
 	$(CHECK_ENV) $(BIN)/python manage.py check --fail-level WARNING
