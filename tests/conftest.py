@@ -9,9 +9,9 @@ from django.test.signals import setting_changed
 
 from tests.factories import AgencyFactory
 
-# Tests that need a real server say so with a marker. Where the server is absent they skip,
-# so the suite passes on SQLite alone; NEWSROOM_REQUIRE_SERVICES=postgres,redis (as in .ci/run)
-# turns those skips into failures.
+# Tests that need a real server or a browser say so with a marker. Where it is absent they
+# skip, so the suite passes on SQLite alone; NEWSROOM_REQUIRE_SERVICES=postgres,redis,chromium
+# (as in .ci/run) turns those skips into failures.
 REQUIRED_SERVICES = {
     name.strip() for name in os.environ.get("NEWSROOM_REQUIRE_SERVICES", "").split(",") if name
 }
@@ -33,7 +33,17 @@ def redis_missing():
     return None
 
 
-SERVICE_CHECKS = {"postgres": postgres_missing, "redis": redis_missing}
+def chromium_missing():
+    from tests.browser.conftest import chromium_missing
+
+    return chromium_missing()
+
+
+SERVICE_CHECKS = {
+    "postgres": postgres_missing,
+    "redis": redis_missing,
+    "chromium": chromium_missing,
+}
 
 
 def pytest_configure(config):
