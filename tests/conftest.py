@@ -53,6 +53,9 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Tests change content inside transactions that never commit, so the page cache would not
+    # hear of it; the cache's own tests turn it on.
+    settings.PAGE_CACHE_ENABLED = False
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
     # The tests read the interface in Indonesian, from the catalogue as it is now. Django read
