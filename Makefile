@@ -1,5 +1,6 @@
 # Newsroom on a fresh machine, in two commands:
-#   make run    the whole product on SQLite with the demo content, at http://127.0.0.1:8000/
+#   make run    the whole product on SQLite with the demo content, served by gunicorn at
+#               http://127.0.0.1:8000/
 #   make test   install what the tests need and run every test
 
 PYTHON ?= python3
@@ -37,7 +38,8 @@ run: $(VENV)/.installed var/secret_key
 	@$(RUN_ENV) $(BIN)/python manage.py load_demo
 	@$(RUN_ENV) $(BIN)/python manage.py ensure_admin
 	@echo "Newsroom is at http://$(HOST):$(PORT)/ and the editors' desk at http://$(HOST):$(PORT)/admin/"
-	@$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(RUN_ENV) HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}" \
+		$(BIN)/gunicorn --config config/gunicorn.py config.wsgi
 
 test: $(VENV)/.installed-dev
 	$(CHECK_ENV) $(BIN)/python manage.py check --fail-level WARNING

@@ -1,0 +1,25 @@
+"""Gunicorn for production: `gunicorn -c config/gunicorn.py config.wsgi`.
+
+Every value can be changed by an environment variable. Threads suit Django's mostly I/O-bound
+requests (database, cache); several worker processes use the cores; recycling workers now and
+then keeps memory flat over weeks.
+"""
+
+import multiprocessing
+import os
+
+# Production listens on every interface behind its proxy; `make run` binds 127.0.0.1.
+host = os.environ.get("HOST", "0.0.0.0")  # noqa: S104
+bind = os.environ.get("GUNICORN_BIND", f"{host}:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
+errorlog = "-"
+# Requests arrive through a reverse proxy or load balancer that sets these headers.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
