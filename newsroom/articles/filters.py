@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.filters import AgencyFilter
 from newsroom.articles.models import Article, Topic
-from newsroom.core.filters import DateRangeMeta, date_range_filterset
+from newsroom.core.filters import (
+    DateRangeMeta,
+    LinkedToAnyFilter,
+    LinkedToFilter,
+    date_range_filterset,
+)
 from newsroom.events.models import Event
 
 
@@ -19,15 +24,15 @@ class ArticleFilter(date_range_filterset("published_at")):
         method="search", label=_("Search"), max_length=200, widget=forms.SearchInput
     )
     agency = AgencyFilter()
-    topic = django_filters.ModelMultipleChoiceFilter(
-        field_name="topics__slug",
+    topic = LinkedToAnyFilter(
+        field_name="topics",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("There is no topic “%(value)s”.")},
     )
-    event = django_filters.ModelChoiceFilter(
+    event = LinkedToFilter(
         field_name="events",
         to_field_name="slug",
         queryset=published_events,

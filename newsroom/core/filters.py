@@ -32,6 +32,20 @@ class DayToFilter(django_filters.DateFilter):
         return qs.filter(**{f"{self.field_name}__lt": local_day_end(value)})
 
 
+class LinkedToAnyFilter(django_filters.ModelMultipleChoiceFilter):
+    """Items linked through the many-to-many field_name to any of the chosen objects."""
+
+    def filter(self, qs, value):
+        return qs.linked_to(self.field_name, value) if value else qs
+
+
+class LinkedToFilter(django_filters.ModelChoiceFilter):
+    """Items linked through the many-to-many field_name to the chosen object."""
+
+    def filter(self, qs, value):
+        return qs.linked_to(self.field_name, [value]) if value else qs
+
+
 class DateRangeForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()

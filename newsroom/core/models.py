@@ -24,18 +24,25 @@ class PublishableQuerySet(models.QuerySet):
         statuses = [Status.PUBLISHED, Status.WITHDRAWN] if include_withdrawn else [Status.PUBLISHED]
         return self.filter(status__in=statuses, published_at__lte=timezone.now())
 
-    def linked_to_agencies(self, agencies):
-        """Items linked, in any role, to any of these agencies or to an agency below one."""
-        relation = self.model._meta.get_field("agencies")
+    def linked_to(self, relation_name: str, objects):
+        """Items linked through a many-to-many relation to any of these objects, each once.
+
+        EXISTS rather than a join: no duplicates to remove, and an index on the link table.
+        """
+        relation = self.model._meta.get_field(relation_name)
         links = relation.remote_field.through.objects.filter(
             **{
                 relation.m2m_field_name(): OuterRef("pk"),
-                f"{relation.m2m_reverse_field_name()}__in": agency_ids_with_descendants(
-                    agency.pk for agency in agencies
-                ),
+                f"{relation.m2m_reverse_field_name()}__in": objects,
             }
         )
         return self.filter(Exists(links))
+
+    def linked_to_agencies(self, agencies):
+        """Items linked, in any role, to any of these agencies or to an agency below one."""
+        return self.linked_to(
+            "agencies", agency_ids_with_descendants(agency.pk for agency in agencies)
+        )
 
 
 class Publishable(models.Model):

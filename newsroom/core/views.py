@@ -3,6 +3,7 @@ from django_filters.views import FilterView
 
 from newsroom.agencies.models import Agency
 from newsroom.articles.models import Article
+from newsroom.core.pagination import CappedPaginator
 from newsroom.events.models import Event
 
 
@@ -14,6 +15,7 @@ class FilteredListView(FilterView):
     """
 
     paginate_by = 20
+    paginator_class = CappedPaginator
     template_name_suffix = "_list"
 
     def render_to_response(self, context, **response_kwargs):

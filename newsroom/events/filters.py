@@ -4,7 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.filters import AgencyFilter
 from newsroom.articles.models import Topic
-from newsroom.core.filters import DateRangeMeta, date_range_filterset
+from newsroom.core.filters import (
+    DateRangeMeta,
+    LinkedToAnyFilter,
+    date_range_filterset,
+)
 from newsroom.events.models import Event
 
 
@@ -17,8 +21,8 @@ class EventFilter(date_range_filterset("starts_at")):
         choices=WHEN_CHOICES, method="filter_when", label=_("When"), empty_label=_("All")
     )
     agency = AgencyFilter()
-    topic = django_filters.ModelMultipleChoiceFilter(
-        field_name="topics__slug",
+    topic = LinkedToAnyFilter(
+        field_name="topics",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         label=_("Topic"),

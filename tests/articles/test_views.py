@@ -112,3 +112,14 @@ def test_the_article_page_shows_credits_agencies_and_titles_of_the_time(client):
     assert "Bahtiar, Direktur Jenderal" in text
     assert "Jabatan lama" not in text
     assert ArticleAgency.objects.filter(article=article).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_huge_result_is_counted_up_to_a_limit(client, monkeypatch):
+    monkeypatch.setattr("newsroom.core.pagination.CappedPaginator.COUNT_LIMIT", 40)
+    ArticleFactory.create_batch(45)
+    first = client.get("/berita/")
+    assert "Lebih dari 40 berita" in first.text
+    assert "Halaman 1 dari 2" in first.text
+    assert client.get("/berita/?page=2").status_code == 200
+    assert client.get("/berita/?page=3").status_code == 404
