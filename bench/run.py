@@ -1,0 +1,326 @@
+"""Newsroom's benchmark: one command, results in bench/results/.
+
+    python bench/run.py --database postgres --articles 100000
+    python bench/run.py --database sqlite --articles 100000
+
+It creates a database of its own (reused by later runs with the same size), fills it with
+`manage.py generate_content`, starts the production server (gunicorn, config/gunicorn.py) twice
+— page cache off and on — and measures each address with wrk: the median and 99th percentile
+latency of one connection at a time (the server time of a request), and the requests per second
+of several connections. The baseline is a bare Django view served by the same servers in the
+same run. It also counts the SQL queries of each page and, on PostgreSQL, checks that no finder
+query reads a whole large table.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+
+# (label, address); every one is fetched first and left out of the table if it is not 200.
+PAGES = [
+    ("bare Django view (baseline)", "/bench/bare/"),
+    ("home", "/"),
+    ("finder", "/berita/"),
+    ("finder by agency", "/berita/?agency=gen-kemendagri"),
+    (
+        "finder by agency and dates",
+        "/berita/?agency=gen-pemkab-indramayu&from=2020-01-01&to=2022-12-31",
+    ),
+    ("finder search", "/berita/?q=koordinasi+anggaran"),
+    ("finder deep page", "/berita/?page=400"),
+    ("article", "/berita/{article}/"),
+    ("agency page", "/instansi/gen-pemkab-indramayu/"),
+    ("agenda", "/agenda/"),
+    ("feed", "/berita/rss/"),
+    ("API list", "/api/v1/articles/"),
+]
+FINDER_QUERIES = [
+    "",
+    "agency=gen-kemendagri",
+    "agency=gen-pemkab-indramayu&from=2020-01-01&to=2022-12-31",
+    "topic=gen-pemilu-2024",
+    "q=koordinasi+anggaran",
+]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"),
+    )
+    parser.add_argument(
+        "--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/10")
+    )
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("The benchmark needs wrk: apt-get install wrk")
+
+    work = ROOT / "var" / "bench"
+    work.mkdir(parents=True, exist_ok=True)
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": "benchmark-only-not-a-secret",
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DATABASE_URL": database_url(options, work),
+        "CACHE_URL": options.redis,
+        "STATIC_ROOT": str(work / "static"),
+        "GUNICORN_ACCESS_LOG": "",
+        "GUNICORN_LOG_LEVEL": "warning",
+        "GUNICORN_MAX_REQUESTS": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    prepare(options, environment)
+    article = run_python(
+        environment,
+        "from newsroom.articles.models import Article;"
+        "print(Article.objects.published().order_by('-published_at')[500].slug)",
+    ).strip()
+    pages = [(label, address.format(article=article)) for label, address in PAGES]
+
+    rows = {}
+    for cached in (False, True):
+        server = start_server(environment, cached)
+        try:
+            for label, address in pages:
+                status = fetch_status(server, address)
+                if status != 200:
+                    rows.setdefault(label, {"address": address, "status": status})
+                    continue
+                fetch_status(server, address)  # fill the cache
+                row = rows.setdefault(label, {"address": address, "status": status})
+                mode = "cached" if cached else "uncached"
+                row[mode] = {
+                    "latency": wrk(server + address, 1, options.duration),
+                    "throughput": wrk(server + address, options.connections, options.duration),
+                }
+                print(f"{mode:>8} {label}: {row[mode]}", flush=True)
+        finally:
+            stop_server(server)
+
+    measured = [row["address"] for row in rows.values() if row["status"] == 200]
+    queries = json.loads(run_script(environment, "bench/queries.py", *measured))
+    plans = (
+        json.loads(run_script(environment, "bench/plans.py", *FINDER_QUERIES))
+        if options.database == "postgres"
+        else {}
+    )
+    report = write_report(options, rows, queries, plans)
+    print(f"\nWritten to {report.relative_to(ROOT)}")
+
+
+def database_url(options, work):
+    if options.database == "sqlite":
+        return f"sqlite:///{work / f'sqlite-{options.articles}.sqlite3'}"
+    return f"{options.postgres}/newsroom_bench_{options.articles}"
+
+
+def prepare(options, environment):
+    """Create and fill the database unless an earlier run left one of the same size."""
+    if options.database == "postgres":
+        name = environment["DATABASE_URL"].rsplit("/", 1)[1]
+        exists = run_python(
+            {**environment, "DATABASE_URL": f"{options.postgres}/postgres"},
+            "from django.db import connection\n"
+            "with connection.cursor() as c:\n"
+            f"    c.execute(\"SELECT 1 FROM pg_database WHERE datname = '{name}'\")\n"
+            "    print(bool(c.fetchone()))",
+        ).strip()
+        if exists != "True":
+            run_python(
+                {**environment, "DATABASE_URL": f"{options.postgres}/postgres"},
+                "from django.db import connection\n"
+                "with connection.cursor() as c:\n"
+                f"    c.execute('CREATE DATABASE {name}')",
+            )
+    manage(environment, "migrate", "--noinput", "--verbosity", "0")
+    generated = run_python(
+        environment,
+        "from newsroom.articles.models import Article;"
+        "print(Article.objects.filter(slug__startswith='gen-').count())",
+    ).strip()
+    if int(generated) != options.articles:
+        if int(generated):
+            sys.exit(f"{environment['DATABASE_URL']} holds another size; remove it first.")
+        started = time.monotonic()
+        manage(environment, "generate_content", "--articles", str(options.articles))
+        print(f"Generated in {time.monotonic() - started:.0f} s", flush=True)
+    if options.database == "postgres":
+        run_python(
+            environment,
+            "from django.db import connection\nconnection.cursor().execute('ANALYZE')",
+        )
+    manage(environment, "compile_translations", "--verbosity", "0")
+    manage(environment, "collectstatic", "--noinput", "--verbosity", "0")
+
+
+def manage(environment, *arguments):
+    subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=environment, check=True)
+
+
+def run_python(environment, code):
+    script = f"import django\ndjango.setup()\n{code}"
+    return subprocess.run(
+        [PYTHON, "-c", script], cwd=ROOT, env=environment, check=True, capture_output=True,
+        text=True,
+    ).stdout  # fmt: skip
+
+
+def run_script(environment, script, *arguments):
+    return subprocess.run(
+        [PYTHON, script, *arguments], cwd=ROOT, env={**environment, "PYTHONPATH": str(ROOT)},
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+
+
+def start_server(environment, cached):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        env={
+            **environment,
+            "HOST": "127.0.0.1",
+            "PORT": str(port),
+            "WEB_CONCURRENCY": str(os.cpu_count() or 2),
+            "GUNICORN_THREADS": "2",
+            "PAGE_CACHE_ENABLED": "1" if cached else "0",
+        },
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if fetch_status(url, "/healthz") == 200:
+                STARTED[url] = process
+                return url
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    sys.exit("The server did not start.")
+
+
+STARTED = {}
+
+
+def stop_server(url):
+    process = STARTED.pop(url)
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def fetch_status(server, address):
+    try:
+        with urllib.request.urlopen(server + address, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        error.close()
+        return error.code
+
+
+def wrk(url, connections, duration):
+    output = subprocess.run(
+        ["wrk", f"-t{min(connections, 2)}", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        "p50_ms": milliseconds(re.search(r"50%\s+([\d.]+\w+)", output)[1]),
+        "p99_ms": milliseconds(re.search(r"99%\s+([\d.]+\w+)", output)[1]),
+        "errors": int(errors[1]) if errors else 0,
+        "socket_errors": socket_errors[1] if socket_errors else "",
+    }
+
+
+def milliseconds(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 2)
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = re.findall(r"model name\s*:\s*(.*)", cpuinfo.read_text())
+        cpu = names[0] if names else cpu
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kilobytes = int(re.search(r"MemTotal:\s+(\d+)", meminfo.read_text())[1])
+        memory = f", {kilobytes / 1024 / 1024:.0f} GiB"
+    return f"{cpu}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}"
+
+
+def write_report(options, rows, queries, plans):
+    RESULTS.mkdir(exist_ok=True)
+    baseline = rows["bare Django view (baseline)"]
+    lines = [
+        f"# {options.database}, {options.articles:,} articles",
+        "",
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {machine()} · wrk: one connection for "
+        f"latency, {options.connections} for throughput, {options.duration} s each",
+        "",
+        "| page | queries | uncached p50 / p99 ms | uncached req/s | cached p50 / p99 ms "
+        "| cached req/s | cached vs baseline |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, row in rows.items():
+        if row["status"] != 200:
+            lines.append(f"| {label} (`{row['address']}`) | answered {row['status']} |||||")
+            continue
+        uncached, cached = row["uncached"], row["cached"]
+        share = cached["throughput"]["rps"] / baseline["cached"]["throughput"]["rps"]
+        errors = sum(run["errors"] for mode in (uncached, cached) for run in mode.values())
+        lines.append(
+            f"| {label} | {queries[row['address']]['queries']} "
+            f"| {uncached['latency']['p50_ms']} / {uncached['latency']['p99_ms']} "
+            f"| {uncached['throughput']['rps']:.0f} "
+            f"| {cached['latency']['p50_ms']} / {cached['latency']['p99_ms']} "
+            f"| {cached['throughput']['rps']:.0f} | {share:.0%}"
+            + (f" ({errors} errors)" if errors else "")
+            + " |"
+        )
+    if plans:
+        lines += ["", "## Finder query plans", ""]
+        for query, result in plans.items():
+            verdict = (
+                "error: " + json.dumps(result["error"])
+                if "error" in result
+                else "indexes only"
+                if not result["full_scans"]
+                else "full scan of " + ", ".join(result["full_scans"])
+            )
+            lines.append(f"- `?{query}`: {verdict}")
+    report = RESULTS / f"{options.database}-{options.articles}.md"
+    report.write_text("\n".join(lines) + "\n")
+    (RESULTS / f"{options.database}-{options.articles}.json").write_text(
+        json.dumps({"rows": rows, "queries": queries, "plans": plans}, indent=2)
+    )
+    return report
+
+
+if __name__ == "__main__":
+    main()
