@@ -48,6 +48,8 @@ class FilterSetExtension(DjangoFilterExtension):
             )
             if max_length := filter_field.extra.get("max_length"):
                 parameter["schema"]["maxLength"] = max_length
+            # As in the finder's form, an empty value (?to=) means "not filtered".
+            parameter["allowEmptyValue"] = True
         return parameters
 
 

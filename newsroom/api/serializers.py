@@ -94,7 +94,7 @@ class OfficialSerializer(serializers.ModelSerializer):
 
 class AgencySerializer(serializers.ModelSerializer):
     url = AbsoluteURLField()
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     children = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
     class Meta:

@@ -1,4 +1,5 @@
 from django.urls import path, re_path
+from django.views.decorators.http import conditional_page
 
 from newsroom.api import views
 
@@ -14,7 +15,7 @@ urlpatterns = [
     path("v1/people/<slug:slug>/", views.PersonDetail.as_view(), name="person-detail"),
     path("v1/topics/", views.TopicList.as_view(), name="topic-list"),
     path("v1/topics/<slug:slug>/", views.TopicDetail.as_view(), name="topic-detail"),
-    path("v1/openapi.json", views.OpenAPIView.as_view(), name="openapi"),
-    path("v1/docs/", views.DocumentationView.as_view(), name="docs"),
-    re_path(r"^(?P<path>.*)$", views.not_found),
+    path("v1/openapi.json", conditional_page(views.OpenAPIView.as_view()), name="openapi"),
+    path("v1/docs/", conditional_page(views.DocumentationView.as_view()), name="docs"),
+    re_path(r"^", views.not_found),
 ]

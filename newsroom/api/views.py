@@ -193,7 +193,7 @@ class DocumentationView(SpectacularSwaggerSplitView):
     url_name = "api:openapi"
 
 
-def not_found(request, path):
+def not_found(request):
     """Any other address under /api/: a JSON 404 that says where the documentation is."""
     message = _("There is no such address in the API. The documentation is at %(url)s.") % {
         "url": request.build_absolute_uri(reverse("api:docs"))
