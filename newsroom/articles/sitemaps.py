@@ -3,27 +3,24 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import OuterRef, Subquery
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from newsroom.articles.models import Article, Topic
 from newsroom.articles.views import news_finder_url
+from newsroom.core.sitemaps import PublishableSitemap, changed_at
 
 
-def latest_change(queryset):
-    """When the last of these published items changed, as a Subquery for topics, people…"""
-    return Subquery(queryset.order_by("-updated_at").values("updated_at")[:1])
-
-
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(PublishableSitemap):
     """Published articles, each with its lead image."""
 
-    def items(self):
-        return Article.objects.published().order_by("-published_at", "-id")
-
-    def lastmod(self, article):
-        return max(article.updated_at, article.published_at)
+    def published(self):
+        return (
+            Article.objects.published()
+            .only("slug", "title", "published_at", "updated_at", "lead_image")
+            .order_by("-published_at", "-id")
+        )
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page, site, protocol)
@@ -39,11 +36,10 @@ class NewsSitemap(ArticleSitemap):
     """Google News: articles of the last two days, at most a thousand."""
 
     days = 2
-    limit = 1000
 
-    def items(self):
+    def published(self):
         since = timezone.now() - timedelta(days=self.days)
-        return super().items().filter(published_at__gte=since)[: self.limit]
+        return super().published().filter(published_at__gte=since)[: self.limit]
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page, site, protocol)
@@ -57,19 +53,18 @@ class NewsSitemap(ArticleSitemap):
         return urls
 
 
+def with_news(queryset):
+    """Topics or people in published news, each with when that news last changed."""
+    return queryset.filter(articles__in=Article.objects.published()).annotate(
+        news_changed_at=Max(changed_at("articles"))
+    )
+
+
 class TopicSitemap(Sitemap):
-    """Topics with published news, as the finder filtered by each until topics have pages."""
+    """Topics in published news, as the finder filtered by each until topics have pages."""
 
     def items(self):
-        return (
-            Topic.objects.annotate(
-                news_changed_at=latest_change(
-                    Article.objects.published().filter(topics=OuterRef("pk"))
-                )
-            )
-            .filter(news_changed_at__isnull=False)
-            .order_by("name", "id")
-        )
+        return with_news(Topic.objects.only("slug")).order_by("name", "id")
 
     def location(self, topic):
         return news_finder_url(topic=topic.slug)

@@ -1,11 +1,11 @@
-from django.contrib.sitemaps import Sitemap
-
+from newsroom.core.sitemaps import PublishableSitemap
 from newsroom.events.models import Event
 
 
-class EventSitemap(Sitemap):
-    def items(self):
-        return Event.objects.published().order_by("-starts_at", "-id")
-
-    def lastmod(self, event):
-        return max(event.updated_at, event.published_at)
+class EventSitemap(PublishableSitemap):
+    def published(self):
+        return (
+            Event.objects.published()
+            .only("slug", "published_at", "updated_at")
+            .order_by("-starts_at", "-id")
+        )

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from newsroom.articles.sitemaps import ArticleSitemap
 from tests.factories import (
     AgencyFactory,
     ArticleFactory,
@@ -155,3 +156,18 @@ def test_conditional_requests_get_304(client, content):
     first = client.get("/sitemap-articles.xml")
     again = client.get("/sitemap-articles.xml", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
+
+
+@pytest.mark.django_db
+def test_long_sitemaps_are_split_into_pages_the_index_names(client, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    for _ in range(5):
+        ArticleFactory()
+    index = parse(client, "/sitemap.xml")
+    pages = [
+        path(loc.text)
+        for loc in index.findall("sm:sitemap/sm:loc", NAMESPACES)
+        if "articles" in loc.text
+    ]
+    assert pages == ["/sitemap-articles.xml", *(f"/sitemap-articles.xml?p={n}" for n in (2, 3))]
+    assert [len(locations(parse(client, page))) for page in pages] == [2, 2, 1]
