@@ -159,6 +159,13 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{NEWSROOM_SITE_NAME} API",
+    "DESCRIPTION": (
+        "Read-only open data: the published news, events, agencies, people and topics. Lists "
+        "take the same filters as the site's pages; 20 results a page (page_size up to 100). "
+        "Errors are JSON with a `detail` message, and `errors` per parameter for a 400. "
+        "Answers carry an ETag: send it back in If-None-Match to get 304 Not Modified. "
+        "Messages are in Indonesian unless Accept-Language asks for English."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
