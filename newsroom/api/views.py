@@ -80,8 +80,7 @@ class ArticleDetail(ApiView, generics.RetrieveAPIView):
 
 
 class EventList(ApiView, generics.ListAPIView):
-    """Published events, latest start first (soonest first with `when=upcoming`), with the
-    agenda's filters."""
+    """Published events with the agenda's filters, latest start first (`when=upcoming`: soonest)."""
 
     serializer_class = serializers.EventSerializer
     filterset_class = EventFilter
@@ -195,7 +194,7 @@ class DocumentationView(SpectacularSwaggerSplitView):
 
 def not_found(request):
     """Any other address under /api/: a JSON 404 that says where the documentation is."""
-    message = _("There is no such address in the API. The documentation is at %(url)s.") % {
-        "url": request.build_absolute_uri(reverse("api:docs"))
-    }
-    return JsonResponse({"detail": message}, status=404)
+    docs = request.build_absolute_uri(reverse("api:docs"))
+    with translation.override(translation.get_language_from_request(request)):
+        message = _("There is no such address in the API. The documentation is at %(url)s.")
+    return JsonResponse({"detail": message % {"url": docs}}, status=404)

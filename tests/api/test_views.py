@@ -378,3 +378,29 @@ def test_the_documentation_loads_nothing_from_elsewhere(client, db):
     script = client.get("/api/v1/docs/?script=")
     assert script.status_code == 200
     assert "/api/v1/openapi.json" in script.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["articles", "events"])
+def test_a_detail_runs_as_many_queries_with_one_link_as_with_ten(client, kind):
+    article = ArticleFactory(slug="berita")
+    event = EventFactory(slug="acara")
+    article.events.add(event)
+
+    def link_one_more():
+        agency, topic, person = AgencyFactory(), TopicFactory(), PersonFactory()
+        article.article_agencies.create(agency=agency)
+        event.event_agencies.create(agency=agency)
+        article.topics.add(topic)
+        event.topics.add(topic)
+        article.people.add(person)
+        event.speakers.add(person)
+        article.events.add(EventFactory())
+        event.articles.add(ArticleFactory())
+
+    url = f"/api/v1/{kind}/{'berita' if kind == 'articles' else 'acara'}/"
+    link_one_more()
+    one = queries_for(client, url)
+    for _ in range(9):
+        link_one_more()
+    assert queries_for(client, url) == one
