@@ -4,7 +4,7 @@ Lists are filtered by the finder's own FilterSets (DRF's DjangoFilterBackend run
 list, its page and its feed always agree; everything goes through published().
 """
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -114,9 +114,19 @@ def agencies():
 
 
 def people():
-    return Person.objects.prefetch_related(
-        Prefetch("roles", queryset=Role.objects.select_related("agency"))
-    ).order_by("name", "id")
+    """People the public may know of: officials with a role, or named in what is published.
+
+    A person named only in a draft stays out until the draft is published.
+    """
+    return (
+        Person.objects.filter(
+            Exists(Role.objects.filter(person=OuterRef("pk")))
+            | Exists(Article.objects.published().filter(people=OuterRef("pk")))
+            | Exists(Event.objects.published().filter(speakers=OuterRef("pk")))
+        )
+        .prefetch_related(Prefetch("roles", queryset=Role.objects.select_related("agency")))
+        .order_by("name", "id")
+    )
 
 
 def topics():
@@ -146,7 +156,7 @@ class AgencyDetail(ApiView, generics.RetrieveAPIView):
 
 
 class PersonList(ApiView, generics.ListAPIView):
-    """The officials and others named in the news, by name, with their roles."""
+    """Officials and the people named in published news and events, by name, with their roles."""
 
     serializer_class = serializers.PersonSerializer
 

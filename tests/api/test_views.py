@@ -404,3 +404,16 @@ def test_a_detail_runs_as_many_queries_with_one_link_as_with_ten(client, kind):
     for _ in range(9):
         link_one_more()
     assert queries_for(client, url) == one
+
+
+@pytest.mark.django_db
+def test_a_person_named_only_in_unpublished_work_stays_out(client):
+    official, speaker, in_news, in_draft = PersonFactory.create_batch(4)
+    RoleFactory(person=official)
+    EventFactory().speakers.add(speaker)
+    ArticleFactory().people.add(in_news)
+    ArticleFactory(status=Status.DRAFT, published_at=None).people.add(in_draft)
+    EventFactory(status=Status.IN_REVIEW).speakers.add(in_draft)
+    listed = set(slugs(client.get("/api/v1/people/")))
+    assert listed == {official.slug, speaker.slug, in_news.slug}
+    assert client.get(f"/api/v1/people/{in_draft.slug}/").status_code == 404
