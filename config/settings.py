@@ -52,13 +52,19 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
+    "corsheaders",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "newsroom.core",
     "newsroom.agencies",
     "newsroom.articles",
     "newsroom.events",
     "newsroom.operations",
     "newsroom.caching",
+    "newsroom.api",
 ]
 
 # Middleware above the page cache applies to cached pages too; what is below it runs only when
@@ -67,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "newsroom.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,6 +154,44 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# The read-only JSON API under /api/v1/: anonymous, JSON only, filtered by the lists' own
+# FilterSets, documented in OpenAPI 3 with Swagger UI served from this site.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "newsroom.api.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "newsroom.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "newsroom.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{NEWSROOM_SITE_NAME} API",
+    "DESCRIPTION": (
+        "Read-only open data: the published news, events, agencies, people and topics. Lists "
+        "take the same filters as the site's pages; 20 results a page (page_size up to 100). "
+        "Errors are JSON with a `detail` message, and `errors` per parameter for a 400. "
+        "Answers carry an ETag: send it back in If-None-Match to get 304 Not Modified. "
+        "Messages are in Indonesian unless Accept-Language asks for English."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "AgencyKindEnum": "newsroom.agencies.models.Agency.Kind",
+        "EventKindEnum": "newsroom.events.models.Event.Kind",
+    },
+}
+# Anyone may read the API from a web page on another site; nothing else is shared.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["etag"]
 
 # Errors go to the server log, never to the reader.
 LOGGING = {

@@ -1,14 +1,47 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.http import conditional_page
+from django.views.generic import TemplateView
 
+from newsroom.agencies.sitemaps import AgencySitemap, PersonSitemap
+from newsroom.articles.sitemaps import ArticleSitemap, NewsSitemap, TopicSitemap
 from newsroom.core.views import HomeView
+from newsroom.events.sitemaps import EventSitemap
 from newsroom.operations.views import health
+
+sitemaps = {
+    "articles": ArticleSitemap,
+    "news": NewsSitemap,
+    "events": EventSitemap,
+    "agencies": AgencySitemap,
+    "topics": TopicSitemap,
+    "people": PersonSitemap,
+}
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("berita/", include("newsroom.articles.urls")),
     path("instansi/", include("newsroom.agencies.urls")),
     path("agenda/", include("newsroom.events.urls")),
+    path("api/", include("newsroom.api.urls")),
+    path(
+        "sitemap.xml",
+        conditional_page(sitemap_views.index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        conditional_page(sitemap_views.sitemap),
+        {"sitemaps": sitemaps, "template_name": "sitemaps/sitemap.xml"},
+        name="sitemap-section",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots",
+    ),
     path("admin/", admin.site.urls),
     path("healthz", health, name="health"),
 ]

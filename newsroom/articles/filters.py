@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.filters import AgencyFilter
+from newsroom.agencies.models import Person
 from newsroom.articles.models import Article, Topic
 from newsroom.core.filters import (
     DateRangeMeta,
@@ -18,7 +19,7 @@ def published_events(request):
 
 
 class ArticleFilter(date_range_filterset("published_at")):
-    """The one set of filters behind the news list, and later its feed and API."""
+    """The one set of filters behind the news list, its feeds and its API."""
 
     q = django_filters.CharFilter(
         method="search", label=_("Search"), max_length=200, widget=forms.SearchInput
@@ -39,6 +40,14 @@ class ArticleFilter(date_range_filterset("published_at")):
         label=_("Event"),
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("There is no such event.")},
+    )
+    person = django_filters.ModelMultipleChoiceFilter(
+        field_name="people__slug",
+        to_field_name="slug",
+        queryset=Person.objects.all(),
+        label=_("Person"),
+        widget=forms.MultipleHiddenInput,
+        error_messages={"invalid_choice": _("There is no person “%(value)s”.")},
     )
 
     class Meta(DateRangeMeta):

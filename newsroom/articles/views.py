@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView
 
@@ -35,3 +38,11 @@ class ArticleDetailView(DetailView):
             )
         )
         return super().get_context_data(people=people, **kwargs)
+
+
+def news_finder_url(**filters: str) -> str:
+    """The news finder filtered, such as news_finder_url(topic="pemilu-2024").
+
+    Topics and people link here, from sitemaps and the API, until they have pages of their own.
+    """
+    return f"{reverse('articles:list')}?{urlencode(filters)}"

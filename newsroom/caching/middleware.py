@@ -15,6 +15,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
@@ -24,12 +25,14 @@ logger = logging.getLogger(__name__)
 
 PAGE_TIMEOUT = 24 * 60 * 60
 RENEWAL_KEY = "newsroom:content-state-renewal"
-STORED_HEADERS = ("Content-Type", "Content-Language", "Access-Control-Allow-Origin", "Link")
+STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link", "Vary")
 NOT_STORED_CACHE_CONTROL = ("private", "no-store", "no-cache")
 
 
 def page_key(request) -> str:
-    address = f"{request.get_host()}{request.get_full_path()}"
+    """Host, address and the language the reader asks for: all a stored page may depend on."""
+    language = translation.get_language_from_request(request)
+    address = f"{language} {request.get_host()}{request.get_full_path()}"
     return "newsroom:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
@@ -44,7 +47,7 @@ def is_cacheable_request(request) -> bool:
 
 
 def is_storable(response) -> bool:
-    """Only what is the same for every anonymous reader: the key holds host and address alone."""
+    """Only what is the same for every anonymous reader asking in the same language."""
     cache_control = response.get("Cache-Control", "")
     varies = {word.strip().lower() for word in response.get("Vary", "").split(",") if word.strip()}
     return (
@@ -52,7 +55,7 @@ def is_storable(response) -> bool:
         and not response.streaming
         and not response.cookies
         and not any(word in cache_control for word in NOT_STORED_CACHE_CONTROL)
-        and varies <= {"accept-encoding"}
+        and varies <= {"accept-encoding", "accept-language"}
     )
 
 

@@ -1,7 +1,14 @@
+from collections.abc import Iterable
+from datetime import date
+from urllib.parse import urlencode
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import EMPTY_VALUES
+from django.db import models
+from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.dates import local_day_end, local_day_start
@@ -75,3 +82,46 @@ def date_range_filterset(field_name: str) -> type[django_filters.FilterSet]:
             "to": DayToFilter(field_name=field_name, label=_("To"), widget=DayInput),
         },
     )
+
+
+def filters_in_use(filterset: django_filters.FilterSet) -> str:
+    """The valid filters of a list in words, for the title of its feed or calendar.
+
+    “Instansi: Kemendagri · Topik: Pemilu 2024”; an empty string when nothing is filtered.
+    """
+    parts = []
+    for name, field in filterset.form.fields.items():
+        value = filterset.form.cleaned_data.get(name)
+        if isinstance(value, date):
+            words = formats.date_format(value, "DATE_FORMAT")
+        elif isinstance(value, models.Model):
+            words = str(value)
+        elif isinstance(value, Iterable) and not isinstance(value, str):
+            words = ", ".join(str(item) for item in value)
+        elif value in EMPTY_VALUES:
+            words = ""
+        elif choices := dict(getattr(field, "choices", ())):
+            words = str(choices.get(value, value))
+        else:
+            words = f"“{value}”"
+        if words:
+            parts.append(f"{field.label}: {words}")
+    return " · ".join(parts)
+
+
+def filtered_url(view_name: str, filterset: django_filters.FilterSet) -> str:
+    """Another view of the same list, such as its feed or calendar, with the filters in use.
+
+    Only the FilterSet's own parameters are kept, without empty values, so that the page
+    number and stray parameters stay behind.
+    """
+    url = reverse(view_name)
+    if not filterset.is_bound:
+        return url
+    query = [
+        (name, value)
+        for name in filterset.filters
+        for value in filterset.data.getlist(name)
+        if value
+    ]
+    return f"{url}?{urlencode(query)}" if query else url

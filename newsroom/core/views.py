@@ -1,3 +1,5 @@
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
@@ -22,6 +24,21 @@ class FilteredListView(FilterView):
         if self.filterset.is_bound and not self.filterset.is_valid():
             response_kwargs.setdefault("status", 400)
         return super().render_to_response(context, **response_kwargs)
+
+
+def bad_filters_response(filterset) -> HttpResponse:
+    """A 400 in plain text for a feed or calendar whose filters cannot be used.
+
+    Feed readers and calendar applications show the body as it is, so it says what to fix.
+    """
+    lines = [_("Some filters could not be used"), ""]
+    for name, errors in filterset.errors.items():
+        field = filterset.form.fields.get(name)
+        prefix = f"{field.label} ({name}): " if field else ""
+        lines.extend(prefix + error for error in errors)
+    return HttpResponse(
+        "\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8"
+    )
 
 
 class HomeView(TemplateView):

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from newsroom.events import views
+from newsroom.events import calendars, views
 
 app_name = "events"
 urlpatterns = [
     path("", views.EventListView.as_view(), name="list"),
+    path("kalender.ics", calendars.event_calendar_view, name="calendar"),
     path("<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
+    path("<slug:slug>/kalender.ics", calendars.event_icalendar_view, name="icalendar"),
 ]

@@ -163,3 +163,18 @@ def test_a_lost_state_is_renewed_by_one_request(client, page_cache):
     cache.delete(STATE_KEY)
     assert client.get("/")["X-Cache"] == "miss"
     assert cache.get(STATE_KEY).version != version
+
+
+@pytest.mark.django_db
+def test_the_api_is_cached_per_language(client, page_cache):
+    page_cache(lambda: ArticleFactory())
+    client.get("/api/v1/articles/?from=nonsense")
+    indonesian = client.get("/api/v1/articles/")
+    assert client.get("/api/v1/articles/")["X-Cache"] == "hit"
+    english = client.get("/api/v1/articles/", headers={"Accept-Language": "en"})
+    assert english["X-Cache"] == "miss"
+    assert client.get("/api/v1/articles/", headers={"Accept-Language": "en"})["X-Cache"] == "hit"
+    assert "Accept-Language" in indonesian["Vary"]
+    hit = client.get("/api/v1/articles/", headers={"Origin": "https://data.go.id"})
+    assert hit["X-Cache"] == "hit"
+    assert hit["Access-Control-Allow-Origin"] == "*"

@@ -2,6 +2,8 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html
 
+from newsroom.core.filters import filtered_url
+
 register = template.Library()
 
 
@@ -26,3 +28,7 @@ def show_time(value, *, date_only=False):
         local.isoformat(timespec="minutes"),
         formats.date_format(local, "DATETIME_FORMAT"),
     )
+
+
+# The address of a list's feed or calendar with the filters in use.
+register.simple_tag(filtered_url)
