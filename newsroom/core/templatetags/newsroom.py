@@ -2,6 +2,8 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html
 
+from newsroom.core.images import renditions
+
 register = template.Library()
 
 
@@ -26,3 +28,21 @@ def show_time(value, *, date_only=False):
         local.isoformat(timespec="minutes"),
         formats.date_format(local, "DATETIME_FORMAT"),
     )
+
+
+@register.inclusion_tag("includes/lead_image.html")
+def lead_image(item, *, sizes, lazy=True):
+    """An article's or event's lead image with WebP renditions for the browser to choose from.
+
+    `sizes` says how wide the image is shown; below the fold (lists) it loads lazily, while
+    a detail page's lead image, seen first, loads at once.
+    """
+    if not item.lead_image:
+        return {"image": None}
+    return {
+        "item": item,
+        "image": item.lead_image,
+        "renditions": renditions(item.lead_image, original_width=item.lead_image_width),
+        "sizes": sizes,
+        "lazy": lazy,
+    }
