@@ -367,7 +367,8 @@ class PublishableAdmin(VersionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if reversion.is_active():
-            reversion.add_to_revision(form.instance)
+            # Read again: the admin's object holds its agency links as prefetched before saving.
+            reversion.add_to_revision(type(form.instance).objects.get(pk=form.instance.pk))
 
     def delete_model(self, request, obj):
         with reversion.create_revision(manage_manually=True):

@@ -3,6 +3,7 @@
 import logging
 import warnings
 from io import BytesIO
+from pathlib import Path
 
 from django import forms
 from django.conf import settings
@@ -18,8 +19,8 @@ from PIL import ExifTags, Image
 
 logger = logging.getLogger(__name__)
 
-# Pillow's format names of what browsers show everywhere; recognised by content, not by name.
-ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+# What browsers show everywhere, by Pillow's format name, with the file name extension it gets.
+ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 RENDITION_WIDTHS = (480, 800, 1200)
 
 
@@ -37,13 +38,14 @@ def image_problem(file) -> str | None:
     file.seek(0)
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Our own pixel limit, lower than Pillow's, is checked before anything is decoded.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(file)
             width, height = image.size
             image_format = image.format
             if width * height <= settings.NEWSROOM_IMAGE_MAX_PIXELS:
                 image.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except Image.DecompressionBombError:
         return too_many_pixels_message()
     except Exception:  # noqa: BLE001 (Pillow raises many kinds of error for a broken file)
         return _("This is not a JPEG, PNG or WebP image, or the file is damaged.")
@@ -75,16 +77,18 @@ def validate_image_file(file):
 
 
 def without_location(file):
-    """The image without the location (GPS) in its EXIF data; the file itself if it has none.
+    """The image without the location (GPS) in its EXIF data, named for what it really is.
 
     Only the location block is removed; a JPEG keeps its quality tables, so it is not made
-    worse by being saved again.
+    worse by being saved again. An image without location data is kept as it was sent.
     """
     file.seek(0)
     with Image.open(file) as image:
+        name = f"{Path(file.name).stem}.{ACCEPTED_FORMATS[image.format]}"
         exif = image.getexif()
         if ExifTags.IFD.GPSInfo not in exif:
             file.seek(0)
+            file.name = name
             return file
         del exif[ExifTags.IFD.GPSInfo]
         options = {"exif": exif.tobytes()}
@@ -95,10 +99,13 @@ def without_location(file):
         output = BytesIO()
         image.save(output, format=image.format, **options)
         content_type = Image.MIME.get(image.format, "application/octet-stream")
-    return SimpleUploadedFile(file.name, output.getvalue(), content_type=content_type)
+    return SimpleUploadedFile(name, output.getvalue(), content_type=content_type)
 
 
 class LeadImageFormField(forms.ImageField):
+    # The content decides, not the name: a JPEG sent as "foto.bin" is saved as "foto.jpg".
+    default_validators = []
+
     def to_python(self, data):
         # Our checks come first: Django's own opens the whole image to verify it.
         if data is not None and hasattr(data, "size"):
@@ -108,6 +115,8 @@ class LeadImageFormField(forms.ImageField):
 
 class LeadImageField(models.ImageField):
     """An image checked by content, size and pixel count, saved without its location data."""
+
+    default_validators = []
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("validators", [validate_image_file])
@@ -119,9 +128,8 @@ class LeadImageField(models.ImageField):
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
-            cleaned = without_location(file.file)
-            if cleaned is not file.file:
-                file.file = cleaned
+            file.file = without_location(file.file)
+            file.name = file.file.name
         return super().pre_save(model_instance, add)
 
 
@@ -145,7 +153,7 @@ def rendition_widths(original_width: int | None) -> list[int]:
     if not original_width:
         return list(RENDITION_WIDTHS)
     widths = [width for width in RENDITION_WIDTHS if width < original_width]
-    return [*widths, min(original_width, RENDITION_WIDTHS[-1])]
+    return sorted({*widths, min(original_width, RENDITION_WIDTHS[-1])})
 
 
 def renditions(image, *, original_width: int | None) -> list[tuple[str, int]]:
@@ -154,11 +162,14 @@ def renditions(image, *, original_width: int | None) -> list[tuple[str, int]]:
     A rendition that cannot be made (a file gone from the storage) must not break the page:
     the original image is still shown.
     """
+    found = []
     try:
-        return [
-            (ImageCacheFile(Rendition(source=image, width=width)).url, width)
-            for width in rendition_widths(original_width)
-        ]
+        for width in rendition_widths(original_width):
+            rendition = ImageCacheFile(Rendition(source=image, width=width))
+            # Made once; imagekit then remembers in the cache that the file exists.
+            rendition.generate()
+            found.append((rendition.url, width))
     except Exception:
         logger.exception("Could not make the renditions of %s", image.name)
         return []
+    return found

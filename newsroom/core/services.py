@@ -237,7 +237,7 @@ def _publication_check(item: Publishable) -> None:
     if problems := item.publication_problems():
         raise ValidationError(
             _("“%(item)s” cannot be published yet: %(problems)s")
-            % {"item": item, "problems": " ".join(problems.values())}
+            % {"item": item, "problems": " ".join(str(problem) for problem in problems.values())}
         )
 
 
