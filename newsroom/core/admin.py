@@ -1,4 +1,5 @@
 from contextlib import contextmanager
+from datetime import datetime
 
 import reversion
 from django import forms
@@ -6,13 +7,11 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -24,8 +23,8 @@ from newsroom.core import services
 from newsroom.core.diffs import (
     FieldChange,
     item_state,
-    rich_text_as_text,
     state_changes,
+    value_as_text,
     version_state,
 )
 from newsroom.core.editor import EDITOR_CONFIG
@@ -65,26 +64,9 @@ class EditConflict:
             except FieldDoesNotExist:
                 continue
             saved = getattr(current, name).all() if field.many_to_many else getattr(current, name)
-            if _as_text(field, saved) != _as_text(field, yours):
-                self.changes.append(
-                    FieldChange(
-                        str(field.verbose_name), _as_text(field, saved), _as_text(field, yours)
-                    )
-                )
-
-
-def _as_text(field, value) -> str:
-    if value is None or value is False:
-        return ""
-    if field.many_to_many:
-        return ", ".join(sorted(str(obj) for obj in value))
-    if isinstance(field, RichTextField):
-        return rich_text_as_text(value)
-    if isinstance(field, models.FileField):
-        return getattr(value, "name", "") or ""
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    return str(value)
+            saved, yours = value_as_text(field, saved), value_as_text(field, yours)
+            if saved != yours:
+                self.changes.append(FieldChange(str(field.verbose_name), saved, yours))
 
 
 class PublishableAdminForm(forms.ModelForm):
@@ -109,7 +91,7 @@ class PublishableAdminForm(forms.ModelForm):
         if loaded == current.updated_at.isoformat():
             return cleaned_data
         try:
-            loaded_at = timezone.datetime.fromisoformat(loaded)
+            loaded_at = datetime.fromisoformat(loaded)
         except ValueError:
             loaded_at = current.updated_at
         self.conflict = EditConflict(form=self, current=current, loaded_at=loaded_at)
@@ -320,6 +302,10 @@ class PublishableAdmin(VersionAdmin):
             "widget": AdminProseEditorWidget(config=EDITOR_CONFIG, preset="configurable")
         }
     }
+
+    def view_on_site(self, obj):
+        # Unpublished work has no public page yet: its preview link is on the change page.
+        return obj.get_absolute_url() if obj.is_public else None
 
     @admin.display(description=gettext_lazy("state"), ordering="status")
     def publication_state(self, obj):

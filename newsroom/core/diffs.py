@@ -126,23 +126,30 @@ def _state(model, values: dict, agencies: list[str]) -> dict[str, str]:
         if field.name in HIDDEN_FIELDS:
             continue
         if field.name == "agencies":
-            state[str(field.verbose_name)] = ", ".join(agencies)
+            state[str(field.verbose_name)] = ", ".join(sorted(agencies))
             continue
         key = field.name if field.many_to_many else field.attname
         if key in values:
-            state[str(field.verbose_name)] = _as_text(field, values[key])
+            state[str(field.verbose_name)] = value_as_text(field, values[key])
     return state
 
 
-def _as_text(field, value) -> str:
-    if value in (None, ""):
+def value_as_text(field, value) -> str:
+    """A field's value as an editor reads it; `value` may be stored (a revision's primary
+    keys, an ISO time) or live (objects, a queryset, a file)."""
+    if value is None or value is False or (isinstance(value, str) and not value):
         return ""
     if isinstance(field, RichTextField):
         return rich_text_as_text(value)
     if field.many_to_many:
-        return ", ".join(str(obj) for obj in field.related_model.objects.filter(pk__in=value))
+        objects = [obj for obj in value if isinstance(obj, models.Model)]
+        if not objects:
+            objects = field.related_model.objects.filter(pk__in=value)
+        return ", ".join(sorted(str(obj) for obj in objects))
     if isinstance(field, models.ForeignKey):
-        return str(field.related_model.objects.filter(pk=value).first() or "")
+        if not isinstance(value, models.Model):
+            value = field.related_model.objects.filter(pk=value).first()
+        return str(value or "")
     if isinstance(field, models.DateTimeField):
         if isinstance(value, str):
             value = models.DateTimeField().to_python(value)
@@ -150,5 +157,5 @@ def _as_text(field, value) -> str:
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.FileField):
-        return str(getattr(value, "name", value))
+        return str(getattr(value, "name", value) or "")
     return str(value)
