@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from newsroom.core.models import Publishable, Status, Transition
 
@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 Action = Transition.Action
 
 # Fields a restored revision leaves as they are: the life cycle is changed only by the
-# actions above, never by bringing back an old text.
+# actions below, never by bringing back an old text.
 LIFE_CYCLE_FIELDS = {
     "id", "status", "published_at", "withdrawn_at", "withdrawal_reason",
     "created_at", "updated_at", "created_by_id",
@@ -36,27 +36,27 @@ LIFE_CYCLE_FIELDS = {
 ALLOWED = {
     Action.SUBMIT: (
         lambda item: item.status == Status.DRAFT,
-        _lazy("Only a draft can be submitted for review."),
+        gettext_lazy("Only a draft can be submitted for review."),
     ),
     Action.SEND_BACK: (
         lambda item: item.status == Status.IN_REVIEW,
-        _lazy("Only an item in review can be sent back."),
+        gettext_lazy("Only an item in review can be sent back."),
     ),
     Action.PUBLISH: (
         lambda item: item.status != Status.WITHDRAWN and not item.is_public,
-        _lazy("It is already public, or withdrawn."),
+        gettext_lazy("It is already public, or withdrawn."),
     ),
     Action.SCHEDULE: (
         lambda item: item.status != Status.WITHDRAWN and not item.is_public,
-        _lazy("It is already public, or withdrawn: unpublish it first."),
+        gettext_lazy("It is already public, or withdrawn: unpublish it first."),
     ),
     Action.UNPUBLISH: (
         lambda item: item.status in {Status.PUBLISHED, Status.WITHDRAWN},
-        _lazy("It is not published."),
+        gettext_lazy("It is not published."),
     ),
     Action.WITHDRAW: (
         lambda item: item.status == Status.PUBLISHED and item.is_public,
-        _lazy("Only a public item can be withdrawn."),
+        gettext_lazy("Only a public item can be withdrawn."),
     ),
 }
 

@@ -31,9 +31,22 @@ def person(username, role, agencies=()):
     return user
 
 
-def signed_in(browser, live_server, username):
-    context = browser.new_context(base_url=live_server.url, locale="id-ID")
-    page = context.new_page()
+@pytest.fixture
+def new_page(browser, live_server):
+    """A page in a window of its own (no cookies shared), closed at the end of the test."""
+    contexts = []
+
+    def open_page():
+        contexts.append(browser.new_context(base_url=live_server.url, locale="id-ID"))
+        return contexts[-1].new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def signed_in(new_page, username):
+    page = new_page()
     page.goto("/admin/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
@@ -43,7 +56,7 @@ def signed_in(browser, live_server, username):
 
 
 def test_a_contributor_writes_an_editor_schedules_the_public_reads_it_on_time(
-    browser, live_server, roles, media_root, tmp_path
+    new_page, roles, media_root, tmp_path
 ):
     agency = AgencyFactory(name="Dinas Kependudukan dan Pencatatan Sipil", short_name="Disdukcapil")
     person("penulis", "Contributor", [agency])
@@ -52,7 +65,7 @@ def test_a_contributor_writes_an_editor_schedules_the_public_reads_it_on_time(
     photo.write_bytes(image_file(size=(1200, 800)).read())
 
     # A contributor writes a draft with the rich-text editor and a lead image, and submits it.
-    page = signed_in(browser, live_server, "penulis")
+    page = signed_in(new_page, "penulis")
     page.goto("/admin/articles/article/add/")
     page.locator("#id_title").fill("Layanan KTP keliling di Indramayu")
     page.locator("#id_summary").fill("Disdukcapil membuka layanan KTP keliling.")
@@ -81,11 +94,11 @@ def test_a_contributor_writes_an_editor_schedules_the_public_reads_it_on_time(
     assert article.slug == "layanan-ktp-keliling-di-indramayu"
 
     # An editor previews it through the link, in a window with no account.
-    page = signed_in(browser, live_server, "redaktur")
+    page = signed_in(new_page, "redaktur")
     shown(page.get_by_role("link", name="Layanan KTP keliling di Indramayu").first)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     preview_link = page.locator("#preview-link").input_value()
-    private = browser.new_context(base_url=live_server.url, locale="id-ID").new_page()
+    private = new_page()
     private.goto(preview_link)
     shown(private.get_by_role("heading", name="Pratinjau: belum diterbitkan"))
     shown(private.get_by_role("heading", name="Layanan KTP keliling di Indramayu"))
