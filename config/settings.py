@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "reversion",
+    "django_prose_editor",
+    "imagekit",
     "newsroom.core",
     "newsroom.agencies",
     "newsroom.articles",
@@ -65,6 +68,7 @@ INSTALLED_APPS = [
     "newsroom.operations",
     "newsroom.caching",
     "newsroom.api",
+    "newsroom.desk",
 ]
 
 # Middleware above the page cache applies to cached pages too; what is below it runs only when
@@ -150,6 +154,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# The embedded default serves uploaded media itself, so that `make run` shows lead images with
+# DEBUG off. Production leaves this off and serves media from its storage (S3, a web server).
+NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", default="DATABASE_URL" not in os.environ)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -192,6 +199,16 @@ CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["etag"]
+# Lead image renditions are made on first use and kept beside the media files.
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "imagekit.cachefiles.namers.source_name_dot_hash"
+
+# Uploaded images: a file larger than this, or with more pixels, is refused.
+NEWSROOM_IMAGE_MAX_BYTES = env_int("NEWSROOM_IMAGE_MAX_BYTES", default=15 * 1024 * 1024)
+NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", default=40_000_000)
+
+# How long a preview link of unpublished work stays valid, in seconds (default three days).
+NEWSROOM_PREVIEW_MAX_AGE = env_int("NEWSROOM_PREVIEW_MAX_AGE", default=3 * 24 * 60 * 60)
 
 # Errors go to the server log, never to the reader.
 LOGGING = {

@@ -1,12 +1,13 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.http import conditional_page
 from django.views.generic import TemplateView
 
 from newsroom.agencies.sitemaps import AgencySitemap, PersonSitemap
 from newsroom.articles.sitemaps import ArticleSitemap, NewsSitemap, TopicSitemap
-from newsroom.core.views import HomeView
+from newsroom.core.views import HomeView, media
 from newsroom.events.sitemaps import EventSitemap
 from newsroom.operations.views import health
 
@@ -42,8 +43,15 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
     ),
+    path("pratinjau/", include("newsroom.desk.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health, name="health"),
 ]
 
 handler500 = "newsroom.operations.views.server_error_or_unavailable"
+
+if settings.NEWSROOM_SERVE_MEDIA:
+    # The embedded default only (see NEWSROOM_SERVE_MEDIA): production serves media elsewhere.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", media),
+    ]

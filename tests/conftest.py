@@ -1,6 +1,8 @@
+import importlib
 import os
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
@@ -98,3 +100,17 @@ def agency_tree(db):
         "tapem-setda-indramayu": tapem,
         "bawaslu": bawaslu,
     }
+
+
+@pytest.fixture
+def roles(db):
+    """The desk's roles. The data migration makes them; a transactional test's flush removes
+    them, so tests that need them make sure they are there."""
+    importlib.import_module("newsroom.desk.migrations.0002_roles").create_roles(apps, None)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files and renditions go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -1,12 +1,14 @@
 from datetime import timedelta
 
 import factory
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from newsroom.agencies.models import Agency, Person, Role
 from newsroom.articles.models import Article, ArticleAgency, Topic
 from newsroom.core.models import Status
+from newsroom.desk.models import Membership
 from newsroom.events.models import Event, EventAgency
 
 
@@ -113,3 +115,37 @@ class EventFactory(DjangoModelFactory):
     def topics(self, create, topics):
         if topics:
             self.topics.set(topics)
+
+
+class UserFactory(DjangoModelFactory):
+    """A person on the desk; pass role="Contributor" (a group) and agencies=[…] they write for."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"pengguna{n}")
+    first_name = factory.Sequence(lambda n: f"Pengguna {n}")
+    is_staff = True
+
+    @factory.post_generation
+    def role(self, create, role):
+        if role:
+            self.groups.add(Group.objects.get(name=role))
+
+    @factory.post_generation
+    def agencies(self, create, agencies):
+        for agency in agencies or []:
+            Membership.objects.create(user=self, agency=agency)
+
+
+def image_file(name="foto.jpg", *, size=(64, 48), image_format="JPEG", **save_options):
+    """A real image, as an upload; save_options go to Pillow (exif=…)."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    output = BytesIO()
+    Image.new("RGB", size, (200, 80, 40)).save(output, format=image_format, **save_options)
+    return SimpleUploadedFile(name, output.getvalue(), content_type=f"image/{image_format.lower()}")

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.articles.models import Article, ArticleAgency, Topic
-from newsroom.core.admin import PublishableAdmin
+from newsroom.core.admin import OwnerAgencyInline, PublishableAdmin
 
 
 @admin.register(Topic)
@@ -12,10 +12,8 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ArticleAgencyInline(admin.TabularInline):
+class ArticleAgencyInline(OwnerAgencyInline):
     model = ArticleAgency
-    extra = 1
-    autocomplete_fields = ["agency"]
 
 
 @admin.register(Article)

@@ -1,4 +1,4 @@
-from django.core.exceptions import ValidationError
+import reversion
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.models import Agency, Person
 from newsroom.core.fields import RichTextField, URLField
-from newsroom.core.models import Publishable, PublishableQuerySet
+from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet
 
 
 class TopicQuerySet(models.QuerySet):
@@ -54,23 +54,23 @@ class ArticleQuerySet(PublishableQuerySet):
             )
         )
 
+    def for_detail(self):
+        """What an article's page shows, in a fixed number of queries."""
+        from newsroom.events.models import Event
 
-class Article(Publishable):
+        return self.for_listing().prefetch_related(
+            "topics", models.Prefetch("events", queryset=Event.objects.published())
+        )
+
+
+@reversion.register(follow=["article_agencies"])
+class Article(Publishable, Illustrated):
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=250, unique=True)
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences shown in lists and feeds.")
     )
     body = RichTextField(_("body"), blank=True)
-    lead_image = models.ImageField(_("lead image"), upload_to="articles/%Y/%m/", blank=True)
-    lead_image_alt = models.CharField(
-        _("lead image text alternative"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for readers who cannot see it. Required with an image."),
-    )
-    lead_image_caption = models.CharField(_("lead image caption"), max_length=250, blank=True)
-    lead_image_credit = models.CharField(_("lead image credit"), max_length=200, blank=True)
     byline = models.CharField(_("byline"), max_length=200, blank=True, help_text=_("The writer."))
     editor_name = models.CharField(
         _("editor"), max_length=200, blank=True, help_text=_("The editor the outlet credits.")
@@ -102,10 +102,16 @@ class Article(Publishable):
 
     objects = ArticleQuerySet.as_manager()
 
+    OWNER_ROLE = "lead"
+    OWNER_MISSING = _("It needs a lead agency.")
+
     class Meta(Publishable.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-id"]
+        permissions = [
+            ("publish_article", _("Can publish, schedule, unpublish and withdraw articles")),
+        ]
 
     def __str__(self):
         return self.title
@@ -115,13 +121,6 @@ class Article(Publishable):
 
     def natural_key(self):
         return (self.slug,)
-
-    def clean(self):
-        super().clean()
-        if self.lead_image and not self.lead_image_alt.strip():
-            raise ValidationError(
-                {"lead_image_alt": _("Describe the lead image for readers who cannot see it.")}
-            )
 
     @property
     def agency_links(self):
@@ -133,6 +132,7 @@ class Article(Publishable):
         return next((link.agency for link in self.agency_links if link.is_lead), None)
 
 
+@reversion.register()
 class ArticleAgency(models.Model):
     """An agency an article speaks of: the one whose news it is, or one only mentioned."""
 

@@ -9,7 +9,6 @@ from newsroom.agencies.models import Role
 from newsroom.articles.filters import ArticleFilter
 from newsroom.articles.models import Article
 from newsroom.core.views import FilteredListView
-from newsroom.events.models import Event
 
 
 class ArticleListView(FilteredListView):
@@ -21,15 +20,12 @@ class ArticleListView(FilteredListView):
 
 class ArticleDetailView(DetailView):
     def get_queryset(self):
-        return (
-            Article.objects.published(include_withdrawn=True)
-            .for_listing()
-            .prefetch_related("topics", Prefetch("events", queryset=Event.objects.published()))
-        )
+        return Article.objects.published(include_withdrawn=True).for_detail()
 
     def get_context_data(self, **kwargs):
         # People appear with the titles they held when the article was published.
-        day = timezone.localdate(self.object.published_at)
+        # (A preview of unpublished work has no publication time yet: today's titles then.)
+        day = timezone.localdate(self.object.published_at or timezone.now())
         people = self.object.people.prefetch_related(
             Prefetch(
                 "roles",

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
+from django.views.static import serve
 from django_filters.views import FilterView
 
 from newsroom.agencies.models import Agency
@@ -51,3 +53,11 @@ class HomeView(TemplateView):
             agencies=Agency.objects.filter(parent=None).prefetch_related("children"),
             **kwargs,
         )
+
+
+def media(request, path):
+    """Uploaded files, served by Django in the embedded default only (NEWSROOM_SERVE_MEDIA).
+
+    The folder is read at each request, so a MEDIA_ROOT changed after start (tests) holds.
+    """
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -1,3 +1,4 @@
+import reversion
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -5,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.models import Agency, Person
-from newsroom.articles.models import Topic
+from newsroom.articles.models import Article, Topic
 from newsroom.core.fields import RichTextField, URLField
-from newsroom.core.models import Publishable, PublishableQuerySet
+from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet
 
 
 class EventQuerySet(PublishableQuerySet):
@@ -31,8 +32,15 @@ class EventQuerySet(PublishableQuerySet):
             )
         )
 
+    def for_detail(self):
+        """What an event's page shows, in a fixed number of queries."""
+        return self.for_listing().prefetch_related(
+            "speakers", "topics", models.Prefetch("articles", queryset=Article.objects.published())
+        )
 
-class Event(Publishable):
+
+@reversion.register(follow=["event_agencies"])
+class Event(Publishable, Illustrated):
     class Kind(models.TextChoices):
         WEBINAR = "webinar", _("Webinar")
         MEETING = "meeting", _("Meeting (rapat)")
@@ -89,10 +97,16 @@ class Event(Publishable):
 
     objects = EventQuerySet.as_manager()
 
+    OWNER_ROLE = "organiser"
+    OWNER_MISSING = _("It needs an organising agency.")
+
     class Meta(Publishable.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-starts_at", "-id"]
+        permissions = [
+            ("publish_event", _("Can publish, schedule, unpublish and withdraw events")),
+        ]
         constraints = [
             *Publishable.Meta.constraints,
             models.CheckConstraint(
@@ -124,6 +138,7 @@ class Event(Publishable):
         return [link.agency for link in self.event_agencies.all() if not link.is_organiser]
 
 
+@reversion.register()
 class EventAgency(models.Model):
     class Role(models.TextChoices):
         ORGANISER = "organiser", _("Organiser")

@@ -1,7 +1,5 @@
-from django.db.models import Prefetch
 from django.views.generic import DetailView
 
-from newsroom.articles.models import Article
 from newsroom.core.views import FilteredListView
 from newsroom.events.filters import EventFilter
 from newsroom.events.models import Event
@@ -16,12 +14,4 @@ class EventListView(FilteredListView):
 
 class EventDetailView(DetailView):
     def get_queryset(self):
-        return (
-            Event.objects.published(include_withdrawn=True)
-            .for_listing()
-            .prefetch_related(
-                "speakers",
-                "topics",
-                Prefetch("articles", queryset=Article.objects.published()),
-            )
-        )
+        return Event.objects.published(include_withdrawn=True).for_detail()

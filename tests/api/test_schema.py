@@ -10,7 +10,6 @@ from datetime import timedelta
 import pytest
 import schemathesis
 from django.core import signals
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 from django.utils import timezone
@@ -25,6 +24,7 @@ from tests.factories import (
     PersonFactory,
     RoleFactory,
     TopicFactory,
+    image_file,
 )
 
 # A valid slug of an agency that does not exist is valid by the document and still a 400 with
@@ -57,7 +57,7 @@ def content(db, settings, tmp_path):
         agencies=[parent],
         topics=[topic],
         events=[event],
-        lead_image=SimpleUploadedFile("foto.jpg", b"jpeg", content_type="image/jpeg"),
+        lead_image=image_file("foto.jpg"),
         lead_image_alt="Foto",
     )
     article.people.add(person)

@@ -6,11 +6,10 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import AgencyFactory, ArticleFactory, PersonFactory, TopicFactory
+from tests.factories import AgencyFactory, ArticleFactory, PersonFactory, TopicFactory, image_file
 
 WIB = ZoneInfo("Asia/Jakarta")
 FEEDS = ["/berita/rss.xml", "/berita/atom.xml"]
@@ -46,7 +45,7 @@ def story(db, agency_tree):
         body='<p>Isi <strong>lengkap</strong> webinar.</p><script>alert("x")</script>',
         byline="Uswatun Hasanah",
         published_at=datetime(2023, 1, 3, 12, 0, tzinfo=WIB),
-        lead_image=SimpleUploadedFile("webinar.jpg", b"jpeg", content_type="image/jpeg"),
+        lead_image=image_file("webinar.jpg"),
         lead_image_alt="Peserta webinar",
         lead_agency=agency_tree["ditjen-polpum"],
         agencies=[agency_tree["pemkab-indramayu"]],

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import connection
 
 from newsroom.core.models import Status
-from tests.factories import ArticleFactory
+from tests.factories import AgencyFactory, ArticleFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -116,7 +116,7 @@ def test_a_publication_through_one_server_shows_on_the_other(servers, django_use
     writer, reader = servers
     article = ArticleFactory(
         title="Rapat koordinasi pilkada", slug="rapat-koordinasi-pilkada", status=Status.DRAFT,
-        published_at=None,
+        published_at=None, lead_agency=AgencyFactory(),
     )  # fmt: skip
     django_user_model.objects.create_superuser("redaktur", "r@example.id", "kata-sandi-panjang")
 
@@ -134,20 +134,14 @@ def test_a_publication_through_one_server_shows_on_the_other(servers, django_use
             "password": "kata-sandi-panjang",
         },
     )
-    change = f"/admin/articles/article/{article.pk}/change/"
+    changelist = "/admin/articles/article/"
     writer.fetch(
-        change,
+        changelist,
         {
-            "csrfmiddlewaretoken": writer.csrf_token(change),
-            "title": article.title,
-            "slug": article.slug,
-            "summary": article.summary,
-            "body": article.body,
-            "status": Status.PUBLISHED,
-            "published_at_0": "",
-            "published_at_1": "",
-            "article_agencies-TOTAL_FORMS": "0",
-            "article_agencies-INITIAL_FORMS": "0",
+            "csrfmiddlewaretoken": writer.csrf_token(changelist),
+            "action": "publish_now",
+            "index": "0",
+            "_selected_action": article.pk,
         },
     )
     article.refresh_from_db()

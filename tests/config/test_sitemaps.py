@@ -4,7 +4,6 @@ from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -16,6 +15,7 @@ from tests.factories import (
     EventFactory,
     PersonFactory,
     TopicFactory,
+    image_file,
 )
 
 NAMESPACES = {
@@ -55,7 +55,7 @@ def content(db, agency_tree):
     article = ArticleFactory(
         lead_agency=agency_tree["tapem-setda-indramayu"],
         topics=[topic],
-        lead_image=SimpleUploadedFile("foto.jpg", b"jpeg", content_type="image/jpeg"),
+        lead_image=image_file("foto.jpg"),
         lead_image_alt="Foto",
     )
     article.people.add(person)

@@ -97,7 +97,7 @@ def test_relations_autocomplete(editor_client, content, model_name, field_name, 
 
 
 @pytest.mark.django_db
-def test_an_editor_can_add_an_article_with_its_agencies(editor_client, content):
+def test_an_editor_adds_an_article_then_publishes_it(editor_client, content):
     agency = AgencyFactory(short_name="Disdukcapil")
     response = editor_client.post(
         "/admin/articles/article/add/",
@@ -118,5 +118,14 @@ def test_an_editor_can_add_an_article_with_its_agencies(editor_client, content):
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = agency.articles.get()
     assert article.body == "<p>Isi</p>"
-    assert article.published_at is not None
     assert article.lead_agency == agency
+    # The status is not a form field: publishing is an action, with its checks.
+    assert article.status == "draft"
+    response = editor_client.post(
+        "/admin/articles/article/",
+        {"action": "publish_now", "index": "0", "_selected_action": [article.pk]},
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == "published"
+    assert article.published_at is not None

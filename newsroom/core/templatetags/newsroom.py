@@ -3,6 +3,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 
 from newsroom.core.filters import filtered_url
+from newsroom.core.images import renditions
 
 register = template.Library()
 
@@ -32,3 +33,21 @@ def show_time(value, *, date_only=False):
 
 # The address of a list's feed or calendar with the filters in use.
 register.simple_tag(filtered_url)
+
+
+@register.inclusion_tag("includes/lead_image.html")
+def lead_image(item, *, sizes, lazy=True):
+    """An article's or event's lead image with WebP renditions for the browser to choose from.
+
+    `sizes` says how wide the image is shown; below the fold (lists) it loads lazily, while
+    a detail page's lead image, seen first, loads at once.
+    """
+    if not item.lead_image:
+        return {"image": None}
+    return {
+        "item": item,
+        "image": item.lead_image,
+        "renditions": renditions(item.lead_image, original_width=item.lead_image_width),
+        "sizes": sizes,
+        "lazy": lazy,
+    }
