@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "newsroom.agencies",
     "newsroom.articles",
     "newsroom.events",
+    "newsroom.importer",
 ]
 
 MIDDLEWARE = [
