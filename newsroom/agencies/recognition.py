@@ -44,7 +44,10 @@ REGIONAL_GOVERNMENT_NAME = re.compile(
 REGION_WORDS = r"(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)"
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 WORD_BEFORE = r"(?<![\w-])"
-WORD_AFTER = r"(?![\w])"
+# A name ends a word, and is not the start of a web address ("bawaslu.go.id").
+WORD_AFTER = r"(?![\w]|\.\w)"
+# "Komisi Pemilihan Umum (KPU) Provinsi Jawa Barat": an acronym may sit inside a name.
+BETWEEN_WORDS = r"\s+(?:\([^()]{1,20}\)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ class AgencyDirectory:
     entries: dict[str, AgencyEntry]
     patterns: list[NamePattern] = field(init=False)
     by_name: dict[str, str] = field(init=False)
+    # Officials' titles that name an agency ("bupati indramayu", "mendagri"), normalised.
+    title_names: set[str] = field(init=False)
 
     def __post_init__(self):
         names = [
@@ -98,6 +103,12 @@ class AgencyDirectory:
         self.by_name = {}
         for slug, name, _ in names:
             self.by_name.setdefault(normalise(name), slug)
+        self.title_names = {
+            normalise(title)
+            for entry in self.entries.values()
+            for name in [entry.name, entry.short_name, *entry.aliases]
+            for title in official_titles(name)
+        }
 
     @classmethod
     def from_entries(cls, entries: Iterable[AgencyEntry]) -> "AgencyDirectory":
@@ -184,6 +195,10 @@ class AgencyDirectory:
                 chosen.append(mention)
         return sorted(chosen, key=lambda m: m.start)
 
+    def regions(self) -> set[str]:
+        """Every region the directory has a government for."""
+        return {region for slug in self.entries if (region := self.region(slug))}
+
     def regions_named(self, mentions: Iterable[AgencyMention]) -> list[str]:
         regions = []
         for mention in mentions:
@@ -204,7 +219,7 @@ class AgencyDirectory:
         return [(name, None) for name in names] + [
             (name, region)
             for name in dict.fromkeys(placeless)
-            if name not in names and len(name) > 3
+            if name not in names and len(name) >= 3
         ]
 
 
@@ -226,7 +241,7 @@ def name_pattern(name: str) -> re.Pattern:
     for word in name.split():
         escaped = re.escape(word)
         parts.append(escaped if ACRONYM.fullmatch(word) else f"(?i:{escaped})")
-    return re.compile(WORD_BEFORE + r"\s+".join(parts) + WORD_AFTER)
+    return re.compile(WORD_BEFORE + BETWEEN_WORDS.join(parts) + WORD_AFTER)
 
 
 def normalise(text: str) -> str:
@@ -237,7 +252,7 @@ def normalise(text: str) -> str:
 AGENCY_HEADS = (
     r"Kementerian|Kemenko|Badan|Dinas|Direktorat(?:\s+Jenderal)?|Ditjen|Komisi|Lembaga|Dewan|"
     r"Sekretariat(?:\s+Daerah)?|Pemerintah\s+(?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|"
-    r"Pemprov|Kantor|Biro|Bagian|Balai|Inspektorat|Kepolisian|Polres|Polresta|Polda|Kejaksaan|"
+    r"Pemprov|Kantor|Biro|Bagian|Balai(?!\s+(?:Kota|Desa|Kelurahan|Pertemuan|Warga))|Inspektorat|Kepolisian|Polres|Polresta|Polda|Kejaksaan|"
     r"Kejari|Pengadilan|Kecamatan|Kelurahan|Rumah\s+Sakit|RSUD|Puskesmas|Universitas|DPRD|"
     r"Bappeda|Bapenda|BPBD|BKPSDM|Satpol\s+PP|Diskominfo|Diskominfotik|Disdukcapil|Dinkes|"
     r"Disdik|Dishub|Dinsos|Disnaker|Disperindag|Kesbangpol|Bakesbangpol"
@@ -258,7 +273,14 @@ AGENCY_NAME_WORDS = frozenset(
     Statistik Sumber Daya Tata Tenaga Kerja Terpadu Transmigrasi Umum Usaha Wilayah Hidup Anak
     Hukum Hak Asasi Kecil Kemasyarakatan Keamanan Ketertiban Kesbangpol Nasional Republik
     Indonesia RI Khusus Kawasan Permukiman Lalu Lintas Jalan Raya Dasar Tinggi Pemerintah
-    Persandian Pangan Kelurahan Kecamatan Perwakilan Pelaksana
+    Persandian Pangan Perwakilan Pelaksana
+    """.split()
+)
+# Words that name a kind of body; in an official's title they continue it ("Kepala Dinas …").
+BODY_WORDS = frozenset(
+    """
+    Dinas Badan Kementerian Komisi Direktorat Jenderal Sekretariat Bagian Balai Biro Lembaga
+    Dewan Inspektorat Kepolisian Satuan Unit Seksi Subbagian Divisi Deputi
     """.split()
 )
 CONNECTORS = frozenset({"dan", "&", "serta"})

@@ -84,7 +84,7 @@ VENUE = re.compile(
 )
 NAME_TOKEN = re.compile(r"\s*(\([^)]{1,40}\)|[A-Z0-9][\w'’./-]*|[a-z]+)")
 NAME_CONNECTORS = frozenset(
-    "dan di ke dari dalam untuk yang bagi serta pada menuju tentang dengan terhadap tahun".split()
+    "dan ke dari dalam untuk yang bagi serta pada menuju tentang dengan terhadap tahun".split()
 )
 # Words that end a theme written in lower case.
 THEME_ENDS = frozenset(
@@ -185,7 +185,7 @@ def _event(kind, described, reference, fallback_day) -> EventFound | None:
         dates = find_dates(sentence, reference=reference)
         day = day or (dates[0].day if dates else None)
         times = times or find_time_range(sentence)
-    if day is None and described[0][0] <= 1 and HELD.search(described[0][1]):
+    if day is None and described[0][0] == 0 and HELD.search(described[0][1]):
         # Held, says the lead, without a day: the day the story reports.
         day = fallback_day
     if day is None:
@@ -205,7 +205,7 @@ def _title(sentence: str, match: re.Match) -> str:
     marker = THEME_MARKER.match(sentence, match.end())
     quoted = QUOTED.match(sentence, marker.end())
     theme = quoted[1] if quoted else capitalised_run(sentence, marker.end())
-    if not theme and marker.end() == match.end():
+    if not theme and not marker.group().strip():
         theme = _described_as(sentence, match.end())
     if not theme:
         return kind_words
@@ -217,8 +217,9 @@ def _described_as(text: str, start: int) -> str:
     """A theme in lower case after the kind: "rapat koordinasi percepatan penurunan stunting
     di Aula …" → "percepatan penurunan stunting"."""
     words = []
-    for word in re.findall(r"[a-z][a-z-]*|\S", text[start:]):
-        if not word[0].islower() or word in THEME_ENDS or word.startswith(("me", "ber")):
+    for word in re.findall(r"[\w-]+|\S", text[start:]):
+        ends = word.lower() in THEME_ENDS or word.startswith(("me", "ber"))
+        if ends or not (word[0].isalnum()) or word in WEEKDAYS_AND_MONTHS:
             break
         words.append(word)
     return " ".join(words) if 0 < len(words) <= 8 else ""

@@ -30,6 +30,11 @@ class Flag:
     UNKNOWN_AGENCIES = "unknown_agencies"
 
 
+# The first verb of a sentence (me-, ber-, di-, ter- words that are not prepositions).
+VERB = re.compile(
+    r"\s(?!(?:melalui|bersama|beserta|terhadap|tersebut|terkait|termasuk|dalam)\b)"
+    r"(?:me|ber|di|ter)[a-z]{3,}"
+)
 SUMMARY_LENGTH = 300
 PROPOSED_HEADLINE_LENGTH = 110
 # Where a proposed headline may stop: before a clause that only adds detail.
@@ -109,7 +114,7 @@ def extract(
         story,
         mentions=directory.recognise(story, region=region),
         directory=directory,
-        places=[place for place in [region, found.place] if place],
+        places=directory.regions() | {place for place in [found.place] if place},
         known_names=known_people,
     )
     found.people = [{"name": p.name, "title": p.title, "agency": p.agency} for p in people]
@@ -180,7 +185,7 @@ def _lead_agency(split, mentions_in, directory) -> str | None:
         mentions: list[AgencyMention] = mentions_in[sentence]
         if not mentions:
             continue
-        verb = re.search(r"\s(?:me|ber|di|ter)\w+", sentence)
+        verb = VERB.search(sentence)
         before = [m for m in mentions if verb is None or m.start < verb.start()]
         return max((m.slug for m in before), key=directory.depth, default=mentions[0].slug)
     return None

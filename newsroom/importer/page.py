@@ -18,6 +18,8 @@ from newsroom.importer.datelines import DateMention, find_dates
 JUNK_LINE = re.compile(
     r"""^(?:
         (?:baca|lihat|simak)\s+(?:juga|pula)\b.*
+      | simak\s+(?:breaking|berita|informasi|video)\b.*
+      | artikel\s+ini\s+telah\s+(?:tayang|terbit)\b.*
       | advertisement | iklan | ads | sponsored | konten\s+sponsor
       | scroll\s+(?:to|untuk)\s+(?:resume|continue|lanjut).*
       | (?:bagikan|share)(?:\s+(?:artikel|berita|ini))?\s*:?.{0,40}
@@ -42,6 +44,13 @@ END_OF_ARTICLE = re.compile(
 CREDIT = re.compile(
     r"^[-–•]?\s*(?P<label>author|penulis|reporter|wartawan|pewarta|ditulis\s+oleh|oleh|"
     r"kontributor|editor|redaktur|penyunting|sumber)\s*(?::|\s[-–]\s|\s)\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+# "Rahel Narda Chaterine - detikNews", "Laporan Wartawan Tribun-Timur.com, Siti Aminah".
+BYLINE_WITH_OUTLET = re.compile(
+    r"^(?:(?P<name>[A-Z][\w.'’ ]{2,60}?)\s+-\s+(?P<outlet>detik\w*|[\w-]+\.(?:com|id))"
+    r"|Laporan\s+(?:Wartawan|Reporter|Jurnalis)\s+(?P<outlet_first>\S+?),\s*"
+    r"(?P<name_last>[A-Z][\w.'’ ]{2,60}))$",
     re.IGNORECASE,
 )
 CREDIT_PARTS = re.compile(
@@ -109,6 +118,9 @@ def read_layout(text: str, *, directory: AgencyDirectory, headline_hint: str = "
         else:
             candidates.append(line)
     layout.headline = _headline(headline_hint, candidates, body)
+    if not body:
+        # A short story: every line but the headline is the story.
+        body = [line for line in candidates if line != layout.headline]
     key = _headline_key(layout.headline)
     body = [line for line in body if _headline_key(line) != key]
     if body:
@@ -153,6 +165,12 @@ def _until_end_of_article(lines: list[str]) -> list[str]:
 
 def _read_credit(line: str, layout: Layout) -> bool:
     """Take the writer, editor or source from a credit line; False if the line is not one."""
+    if (match := BYLINE_WITH_OUTLET.match(line)) and _looks_like_a_name(
+        name := match["name"] or match["name_last"]
+    ):
+        layout.byline = layout.byline or name.strip()
+        layout.outlet = layout.outlet or match["outlet"] or match["outlet_first"]
+        return True
     parts = [CREDIT.match(part) for part in CREDIT_PARTS.split(line) if part]
     if not parts or not all(parts) or not all(_looks_like_a_name(m["value"]) for m in parts):
         return False
@@ -187,7 +205,7 @@ def _starts_story(line: str, directory: AgencyDirectory) -> bool:
     return (
         _split_prefix(line, directory) is not None
         or words >= 25
-        or (words >= 10 and line.endswith((".", "”", '"')))
+        or (words >= 8 and line.endswith((".", "”", '"')))
     )
 
 
@@ -219,10 +237,12 @@ def _split_prefix(line: str, directory: AgencyDirectory) -> tuple[str, str] | No
         return None
     prefix, rest = line[: separator.start()].strip(" ,"), line[separator.end() :]
     words = PARENTHESISED.sub("", prefix).replace(",", " ").split()
+    words = [word for word in words if not DOMAIN.fullmatch(word)] or words
     if not words or len(words) > 8 or any(word[:1].islower() for word in words):
         return None
     looks_like_a_dateline = (
-        DOMAIN.search(prefix)
+        len(words) <= 2  # a place: "Jakarta -", "Nusa Dua -"
+        or DOMAIN.search(prefix)
         or PARENTHESISED.search(prefix)
         or any(word.isupper() and len(word) >= 3 for word in words)
         or find_dates(prefix)
@@ -248,7 +268,7 @@ def _read_prefix(paragraph: str, layout: Layout, directory: AgencyDirectory) -> 
         if not part:
             continue
         if DOMAIN.search(part):
-            outlet = outlet or part
+            outlet = outlet or (part if not part.isupper() else part.lower())
         elif entry := directory.lookup(part):
             outlet = outlet or entry.display_name
             region = directory.region(entry.slug)

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from newsroom.agencies.recognition import (
     ACRONYM,
     AGENCY_NAME_WORDS,
+    BODY_WORDS,
     CONNECTORS,
+    REGION_PHRASE,
     AgencyDirectory,
     AgencyMention,
+    normalise,
 )
 
 POSITIONS = [
@@ -29,32 +32,27 @@ POSITIONS = [
     "Kuwu", "Kapolres", "Kapolresta", "Kapolda", "Kapolsek", "Dandim", "Inspektur",
     "Koordinator", "Juru Bicara", "Jubir", "Kapusdatin", "Kapuspen",
 ]  # fmt: skip
-# Positions of a place: "Bupati Indramayu", "Camat Lohbener".
-POSITIONS_OF_A_PLACE = {
-    "Bupati", "Wakil Bupati", "Wali Kota", "Walikota", "Wakil Wali Kota", "Wakil Walikota",
-    "Gubernur", "Wakil Gubernur", "Camat", "Lurah", "Kuwu", "Kapolres", "Kapolresta",
-    "Kapolda", "Kapolsek", "Dandim", "Sekda",
-}  # fmt: skip
+# Positions of a place below a regency, always named with it: "Camat Jatibarang".
+POSITIONS_OF_A_DISTRICT = {"Camat", "Lurah", "Kuwu", "Kapolsek"}
 POSITION = re.compile(
     r"(?<![\w-])(?P<position>" + "|".join(re.escape(p) for p in POSITIONS) + r")(?![\w-])"
 )
-# Honorifics and abbreviated first names that belong to a person's name.
-NAME_PREFIXES = frozenset(
-    "H. Hj. Dr. dr. drg. Ir. Drs. Dra. Prof. Moh. Muh. Mohd. Moch. M. KH. K.H. Ust. Hj H".split()
-)
-NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.")
-NOT_NAMES = (
-    frozenset(
-        """
+# Abbreviated first names, part of the name; honorifics, which are not.
+NAME_ABBREVIATIONS = frozenset("Moh. Muh. Mohd. Moch. Much.".split())
+INITIAL = re.compile(r"[A-Z]\.")
+HONORIFICS = frozenset("H. Hj. Dr. dr. drg. Ir. Drs. Dra. Prof. KH. K.H. Ust. Hj H".split())
+NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?")
+# Capitalised words that start no one's name.
+NOT_NAMES = frozenset(
+    """
     Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Januari Februari Maret April Mei Juni Juli
     Agustus September Oktober November Desember Dalam Pada Yang Dan Di Ke Dari Untuk Dengan
     Tahun Hari Ini Itu Acara Kegiatan Pemilu Pilkada Webinar Rapat Sosialisasi Kantor Gedung
-    Aula Pendopo Hotel Kabupaten Kota Provinsi Desa Kecamatan Pemerintah Kementerian Badan
-    Dinas Bapak Ibu Saudara
+    Aula Pendopo Hotel Kabupaten Kota Provinsi Desa Kecamatan Pemerintah Bapak Ibu Saudara
     """.split()
-    )
-    | AGENCY_NAME_WORDS
-)
+).union(AGENCY_NAME_WORDS, BODY_WORDS)
+DISTRICT = re.compile(r"\s+(?:(?:Kecamatan|Desa|Kelurahan)\s+)?[A-Z][a-z][\w-]*")
+TITLE_WORDS = AGENCY_NAME_WORDS | BODY_WORDS
 TOKEN = re.compile(r"\s*(\(|\)|,|[\w.'’&-]+)")
 
 
@@ -78,19 +76,24 @@ def find_people(
     """People named with a title, then known people named without one, each once."""
     places = set(places)
     found: list[PersonMention] = []
-    for position in POSITION.finditer(text):
-        if found and position.start() < found[-1].end:
+    # A title that names its agency ("Mendagri", "Bupati Indramayu") is a position too.
+    titles = [m for m in mentions if normalise(m.text) in directory.title_names]
+    positions = sorted(
+        [(p.start(), p.end(), p["position"]) for p in POSITION.finditer(text)]
+        + [(m.start, m.end, m.text) for m in titles]
+    )
+    for start, end, position in positions:
+        if found and start < found[-1].end:
             continue
-        title_end, agencies = _title_end(text, position, mentions, places)
+        title_end, agencies = _title_end(text, start, end, position, mentions, places)
         name_start, name_end = _name_span(text, title_end)
         if name_start is None:
             continue
-        title = " ".join(text[position.start() : title_end].split()).rstrip(",")
+        title = " ".join(text[start:title_end].split()).rstrip(",")
         agency = max(agencies, key=directory.depth, default=None)
         found.append(
             PersonMention(
-                " ".join(text[name_start:name_end].split()), title, agency, position.start(),
-                name_end,
+                " ".join(text[name_start:name_end].split()), title, agency, start, name_end,
             )
         )  # fmt: skip
     for name in known_names:
@@ -99,20 +102,21 @@ def find_people(
     return _once_each(sorted(found, key=lambda person: person.start))
 
 
-def _title_end(text, position, mentions, places) -> tuple[int, list[str]]:
-    end = position.end()
+def _title_end(text, start, end, position, mentions, places) -> tuple[int, list[str]]:
+    """Where a title that starts with a position ends, and the agencies it names."""
     agencies = []
     by_start = {mention.start: mention for mention in mentions}
-    if (named := by_start.get(position.start())) and named.end > end:
+    place = re.compile(
+        r"\s+(?:(?:Kabupaten|Kota|Provinsi)\s+)?(?:"
+        + "|".join(re.escape(place) for place in places)
+        + r")(?![\w-])"
+    ) if places else None  # fmt: skip
+    if (named := by_start.get(start)) and named.end >= end:
         # The title itself names the agency ("Bupati Indramayu", "Dirjen Politik …").
         agencies.append(named.slug)
         end = named.end
-    elif position["position"] in POSITIONS_OF_A_PLACE:
-        for place in places:
-            place_match = re.compile(rf"\s+(?:(?:Kabupaten|Kota|Provinsi)\s+)?{re.escape(place)}")
-            if match := place_match.match(text, end):
-                end = match.end()
-                break
+    elif position in POSITIONS_OF_A_DISTRICT and (match := DISTRICT.match(text, end)):
+        end = match.end()
     while True:
         mention = next(
             (m for start, m in by_start.items() if start >= end and not text[end:start].strip()),
@@ -121,6 +125,13 @@ def _title_end(text, position, mentions, places) -> tuple[int, list[str]]:
         if mention:
             agencies.append(mention.slug)
             end = mention.end
+            continue
+        # "Penjabat Sekretaris Daerah Papua": a position and a known place go on with the title.
+        gap = len(text[end:]) - len(text[end:].lstrip())
+        if (further := POSITION.match(text, end + gap)) or (
+            place and (further := place.match(text, end))
+        ):
+            end = further.end()
             continue
         token = TOKEN.match(text, end)
         if not token:
@@ -131,41 +142,42 @@ def _title_end(text, position, mentions, places) -> tuple[int, list[str]]:
         joins = (word in CONNECTORS or word == ",") and (
             next_word in AGENCY_NAME_WORDS or token.end() + len(next_word) in by_start
         )
-        if word in AGENCY_NAME_WORDS or ACRONYM.fullmatch(word) or joins:
+        if word in TITLE_WORDS or ACRONYM.fullmatch(word) or joins:
             end = token.end()
         elif word == "(" and (closing := text.find(")", end, end + 30)) != -1:
             end = closing + 1
+        elif region := REGION_PHRASE.match(text, end):
+            end = region.end()
         else:
             break
     return end, agencies
 
 
 def _name_span(text: str, start: int) -> tuple[int | None, int]:
-    """Where the person's name after a title is: capitalised words, up to four."""
+    """Where the person's name after a title is: capitalised words, up to four, honorifics
+    ("dr.", "H.") left out, abbreviated first names ("Moh.") and initials kept."""
     token = TOKEN.match(text, start)
     if token and token[1] == ",":
         start = token.end()
-    words, name_start, end = [], None, start
-    while len(words) < 5 and (token := TOKEN.match(text, end)):
-        word = token[1]
-        if word in NAME_PREFIXES:
-            pass
-        elif NAME_WORD.fullmatch(word.rstrip(".")) and word.rstrip(".") not in NOT_NAMES:
-            if word.endswith(".") and len(word) > 2:
-                # A full stop after a word ends the sentence, and the name with it.
-                word = word.rstrip(".")
-                words.append(word)
-                name_start = token.start(1) if name_start is None else name_start
-                end = token.start(1) + len(word)
-                break
-            words.append(word)
+    words: list[tuple[int, int, str]] = []
+    position = start
+    while len(words) < 5 and (token := TOKEN.match(text, position)):
+        word, position = token[1], token.end()
+        bare = word.rstrip(".")
+        if word in HONORIFICS and not words:
+            continue
+        if word in NAME_ABBREVIATIONS or INITIAL.fullmatch(word):
+            words.append((token.start(1), token.end(1), word))
+        elif NAME_WORD.fullmatch(bare) and bare not in NOT_NAMES:
+            words.append((token.start(1), token.start(1) + len(bare), bare))
+            if word != bare:
+                break  # A full stop after a word ends the sentence, and the name with it.
         else:
             break
-        name_start = token.start(1) if name_start is None else name_start
-        end = token.end()
-    if not any(word not in NAME_PREFIXES and len(word) > 2 for word in words) or len(words) > 4:
+    real_words = [w for _, _, w in words if len(w) > 2 and not w.endswith(".")]
+    if not real_words or len(words) > 4:
         return None, start
-    return name_start, end
+    return words[0][0], words[-1][1]
 
 
 def _once_each(found: list[PersonMention]) -> list[PersonMention]:
