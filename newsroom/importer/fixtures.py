@@ -93,4 +93,5 @@ def _serialised() -> str:
             if "pk" in obj:
                 obj["pk"] = number
         objects += data
-    return json.dumps(objects, ensure_ascii=False, indent=4) + "\n"
+    # Keys sorted: PostgreSQL's jsonb keeps a JSON field's keys in an order of its own.
+    return json.dumps(objects, ensure_ascii=False, indent=4, sort_keys=True) + "\n"

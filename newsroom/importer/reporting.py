@@ -3,6 +3,8 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from newsroom.articles.models import ArticleAgency
+from newsroom.events.models import Event
 from newsroom.importer.extraction import Flag
 
 FLAG_MESSAGES = {
@@ -52,7 +54,8 @@ def describe(report, *, dry_run: bool = False) -> str:
         lines.append(
             "  " + _("outlet, byline, editor, place: %(credits)s") % {"credits": credits or "–"}
         )
-        agencies = [f"{extraction.lead_agency} ({_('lead')})"] if extraction.lead_agency else []
+        lead = ArticleAgency.Role.LEAD.label
+        agencies = [f"{extraction.lead_agency} ({lead})"] if extraction.lead_agency else []
         agencies += extraction.agencies
         lines.append("  " + _("agencies: %(list)s") % {"list": ", ".join(agencies) or "–"})
         people = [
@@ -66,7 +69,7 @@ def describe(report, *, dry_run: bool = False) -> str:
                 % {
                     "title": event.title,
                     "day": event.day.isoformat(),
-                    "attendance": event.attendance,
+                    "attendance": Event.AttendanceMode(event.attendance).label,
                 }
             )
         if extraction.unknown_agencies:

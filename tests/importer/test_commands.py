@@ -56,7 +56,7 @@ def test_unreadable_documents_are_reported_and_fail_the_command(tmp_path):
     with pytest.raises(CommandError, match="1 of 1 documents"):
         call_command("import_documents", str(tmp_path), stdout=output)
     assert "kosong.txt" in output.getvalue()
-    assert "not a text document" in output.getvalue()
+    assert "bukan dokumen teks" in output.getvalue()
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_documents", str(tmp_path / "tidak-ada.txt"))
     with pytest.raises(CommandError, match="No user"):

@@ -122,8 +122,8 @@ def test_an_editors_corrections_replace_what_was_read():
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("", "No article text"),
-        ("ADVERTISEMENT\nBaca Juga: Berita Lain", "No article text"),
+        ("", "Tidak ditemukan teks berita"),
+        ("ADVERTISEMENT\nBaca Juga: Berita Lain", "Tidak ditemukan teks berita"),
     ],
 )
 def test_a_document_without_a_story_fails_and_leaves_nothing(text, message):
