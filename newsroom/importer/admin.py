@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from newsroom.events.models import Event
 from newsroom.importer.forms import ReviewForm, UploadForm
 from newsroom.importer.models import ImportedDocument
 from newsroom.importer.reporting import describe, flag_messages
@@ -113,8 +114,8 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
             name=source.name, source_url=found.source_url
         )
         choices = [
-            (index, f"{event.title} — {event.day:%d/%m/%Y}, {event.attendance}")
-            for index, event in enumerate(found.events)
+            (index, f"{e.title} — {e.day:%d/%m/%Y}, {Event.AttendanceMode(e.attendance).label}")
+            for index, e in enumerate(found.events)
         ]
         initial = {
             "upload": key,

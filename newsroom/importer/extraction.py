@@ -6,7 +6,7 @@ in the import, the admin's preview and the evaluation over the labelled document
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from newsroom.agencies.recognition import (
     AgencyDirectory,
@@ -215,7 +215,3 @@ def _shortened(text: str, length: int, *, breaks: re.Pattern | None = None) -> s
     if breaks and (positions := [m.start() for m in breaks.finditer(cut) if m.start() > 30]):
         return cut[: positions[-1]].rstrip(" ,")
     return cut.rsplit(" ", 1)[0].rstrip(" ,") + "…"
-
-
-def publication_day(extraction: Extraction) -> date | None:
-    return extraction.published_at.date() if extraction.published_at else None

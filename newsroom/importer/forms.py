@@ -49,9 +49,15 @@ class ReviewForm(forms.Form):
 
     upload = forms.CharField(widget=forms.HiddenInput)
     name = forms.CharField(widget=forms.HiddenInput)
-    headline = forms.CharField(label=_("Headline"), max_length=250)
+    headline = forms.CharField(
+        label=_("Headline"),
+        max_length=250,
+        widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
+    )
     summary = forms.CharField(
-        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Summary"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
     )
     published_at = forms.SplitDateTimeField(
         label=_("Publication time"), required=False, widget=AdminSplitDateTime
@@ -62,7 +68,7 @@ class ReviewForm(forms.Form):
     place = forms.CharField(label=_("Dateline place"), required=False, max_length=100)
     paragraphs = forms.CharField(
         label=_("Body"),
-        widget=forms.Textarea(attrs={"rows": 12}),
+        widget=forms.Textarea(attrs={"rows": 16, "class": "vLargeTextField"}),
         help_text=_("One paragraph per block; leave an empty line between paragraphs."),
     )
     lead_agency = forms.ModelChoiceField(

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -102,6 +102,13 @@ def document_import(
             return report
     except ValidationError as error:
         return ImportReport(source.name, Outcome.FAILED, message=_validation_message(error))
+    except IntegrityError:
+        # Another import saved the same slug or document at the same moment.
+        logger.exception("Importing %s failed", source.name)
+        message = _("“%(name)s” was being saved by someone else: try again.") % {
+            "name": source.name
+        }
+        return ImportReport(source.name, Outcome.FAILED, message=message)
 
 
 def document_extract(source: Source) -> Extraction:
@@ -137,7 +144,7 @@ def _import(source, by, publish, update, corrections) -> ImportReport:
     record.name = source.name
     record.source_url = extraction.source_url
     record.content_hash = source.content_hash
-    record.content = source.content.decode("utf-8", errors="replace")
+    record.content = source.document
     record.extraction = extraction.as_json()
     record.article = report.article
     record.imported_by = by
@@ -149,9 +156,17 @@ def _import(source, by, publish, update, corrections) -> ImportReport:
 
 def _apply(corrections: dict, extraction: Extraction) -> None:
     """The editor's corrections over what was extracted."""
+    named = [corrections.get("lead_agency"), *corrections.get("agencies", [])]
+    unknown = set(filter(None, named)) - set(Agency.objects.values_list("slug", flat=True))
+    if unknown:
+        raise ValidationError(
+            _("No agency in the directory has the slug %(slugs)s.")
+            % {"slugs": ", ".join(sorted(unknown))}
+        )
     for key, value in corrections.items():
         if key == "events":
-            extraction.events = [extraction.events[index] for index in value]
+            events = extraction.events
+            extraction.events = [events[index] for index in value if 0 <= index < len(events)]
         elif key == "headline" and value != extraction.headline:
             extraction.headline, extraction.headline_proposed = value, False
         else:

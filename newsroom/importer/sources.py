@@ -29,6 +29,9 @@ class DocumentError(Exception):
 class Source:
     name: str
     content: bytes
+    # The document as text, and the article's text in it (for a saved page, what trafilatura
+    # keeps of it; for a text document, the same).
+    document: str
     text: str
     is_html: bool = False
     # What a saved page says of itself: title, author, sitename, url, published (ISO 8601).
@@ -50,7 +53,7 @@ def source_from_bytes(name: str, content: bytes) -> Source:
     text = _decode(name, content)
     if suffix in HTML_SUFFIXES:
         return _html_source(name, content, text)
-    return Source(name=name, content=content, text=text)
+    return Source(name=name, content=content, document=text, text=text)
 
 
 def source_from_path(path: Path) -> Source:
@@ -107,6 +110,7 @@ def _html_source(name: str, content: bytes, html: str) -> Source:
     return Source(
         name=name,
         content=content,
+        document=html,
         text=extracted.text,
         is_html=True,
         metadata={key: value for key, value in metadata.items() if value},

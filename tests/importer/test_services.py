@@ -150,3 +150,21 @@ def test_slugs_stay_unique():
         source=text_source("Judul Sama Sekali\n" + "Isi berita lain. " * 5, "b.txt"), by=None
     )
     assert (first.article.slug, second.article.slug) == ("judul-sama-sekali", "judul-sama-sekali-2")
+
+
+@pytest.mark.parametrize(
+    "corrections",
+    [{"lead_agency": "tidak-ada"}, {"agencies": ["kpu", "tidak-ada"]}],
+)
+def test_corrections_naming_an_unknown_agency_fail_whole(corrections):
+    report = document_import(source=source_from_path(OPTIKA), by=None, corrections=corrections)
+    assert report.outcome == Outcome.FAILED
+    assert "tidak-ada" in report.message
+    assert counts() == [0, 0, 0, 0]
+
+
+def test_corrections_keep_only_events_that_were_read():
+    report = document_import(
+        source=source_from_path(OPTIKA), by=None, corrections={"events": [0, 7]}
+    )
+    assert report.article.events.count() == 1
