@@ -50,6 +50,8 @@ DATE_PATTERNS = [
         rf"{WEEKDAY}\s*\(\s*(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{2,4}}))?\s*\)",
         re.IGNORECASE,
     ),
+    # 2023-01-04 10:15:32, as some sites print it
+    re.compile(rf"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:T|\b){TIME}"),
     # 27/12/2022 · 27-12-2022 14:08
     re.compile(
         rf"(?:{WEEKDAY}\s*,?\s*)?\b(?P<day>\d{{1,2}})[/-](?P<month>\d{{1,2}})[/-]"

@@ -31,6 +31,7 @@ JUNK_LINE = re.compile(
       | (?:halaman|page)\s+\d+.* | selanjutnya | sebelumnya | next | prev(?:ious)?
       | [-–•·|]*\s*(?:author|penulis|reporter|wartawan|pewarta|editor|redaktur|kontributor)
       | (?:beranda|home)\s*[>»/].*
+      | \([^()]{1,40}\)
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -63,7 +64,7 @@ CLOSING_INITIALS = re.compile(r"\s*\((?:[a-z]{2,5}|\*+)(?:/[a-z]{2,5})*\)\s*$", 
 # The separator between the dateline prefix and the story: a dash with a space on one side.
 PREFIX_SEPARATOR = re.compile(r"\s+[–—-]{1,2}\s*|\s*[–—]\s+|(?<=[A-Za-z)])-\s+")
 DOMAIN = re.compile(
-    r"\b[\w-]+(?:\.[\w-]+)*\.(?:co\.id|go\.id|or\.id|web\.id|id|com|net|org|news|info)\b",
+    r"\b[\w-]+(?:\.[\w-]+)*\.(?:co\.id|go\.id|or\.id|web\.id|id|com|co|net|org|news|info)\b",
     re.IGNORECASE,
 )
 PARENTHESISED = re.compile(r"\(([^)]{2,40})\)")
@@ -278,8 +279,11 @@ def _read_prefix(paragraph: str, layout: Layout, directory: AgencyDirectory) -> 
             outlet = outlet or _as_written_in_a_title(part, directory)
             if remainder := part[head.end() :].strip():
                 layout.place = layout.place or _as_written_in_a_title(remainder, directory)
+        elif layout.place:
+            # "Jakarta, CNN Indonesia": the place comes first, the outlet after it.
+            outlet = outlet or part
         else:
-            layout.place = layout.place or _as_written_in_a_title(part, directory)
+            layout.place = _as_written_in_a_title(part, directory)
     layout.outlet = layout.outlet or _as_written_in_a_title(outlet, directory)
     return rest
 

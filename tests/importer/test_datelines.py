@@ -25,6 +25,7 @@ WIT = ZoneInfo("Asia/Jayapura")
         ("4 Agt 2023", datetime(2023, 8, 4, 12, 0, tzinfo=WIB)),
         ("3 Pebruari 2023", datetime(2023, 2, 3, 12, 0, tzinfo=WIB)),
         ("Jum'at, 3 Maret 2023", datetime(2023, 3, 3, 12, 0, tzinfo=WIB)),
+        ("Rabu, 2023-01-04 10:15:32 WIB", datetime(2023, 1, 4, 10, 15, tzinfo=WIB)),
     ],
 )
 def test_datelines_in_their_many_forms(text, moment):

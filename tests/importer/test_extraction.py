@@ -253,3 +253,19 @@ def test_unknown_agencies_are_reported_for_the_editor(directory):
     found = read(STORY + " Hadir pula Kepala DPRD Indramayu Budi.", directory)
     assert found.unknown_agencies == ["DPRD Indramayu"]
     assert Flag.UNKNOWN_AGENCIES in found.flags
+
+
+@pytest.mark.parametrize(
+    "prefix, outlet, place",
+    [
+        ("Jakarta, CNN Indonesia --", "CNN Indonesia", "Jakarta"),
+        ("TEMPO.CO, Jakarta -", "tempo.co", "Jakarta"),
+    ],
+)
+def test_more_dateline_prefixes(directory, prefix, outlet, place):
+    found = read(f"{prefix} {STORY}", directory)
+    assert (found.outlet, found.place, found.paragraphs) == (outlet, place, [STORY])
+
+
+def test_a_closing_credit_in_brackets_is_not_a_paragraph(directory):
+    assert read(f"{STORY}\n(Puspen Kemendagri)", directory).paragraphs == [STORY]
