@@ -273,7 +273,7 @@ AGENCY_NAME_WORDS = frozenset(
     Statistik Sumber Daya Tata Tenaga Kerja Terpadu Transmigrasi Umum Usaha Wilayah Hidup Anak
     Hukum Hak Asasi Kecil Kemasyarakatan Keamanan Ketertiban Kesbangpol Nasional Republik
     Indonesia RI Khusus Kawasan Permukiman Lalu Lintas Jalan Raya Dasar Tinggi Pemerintah
-    Persandian Pangan Perwakilan Pelaksana
+    Persandian Pangan Perwakilan Pelaksana Aplikasi Humas Hubungan Protokol Pimpinan
     """.split()
 )
 # Words that name a kind of body; in an official's title they continue it ("Kepala Dinas …").
@@ -290,6 +290,7 @@ GENERIC_NAMES = frozenset(
     for name in [
         "Pemerintah Pusat", "Pemerintah Daerah", "Badan Usaha", "Dinas Terkait", "Pemerintah",
         "Kementerian", "Lembaga", "Dewan", "Badan", "Dinas", "Kantor", "Bagian", "Bidang",
+        "Biro", "Balai", "Komisi", "Direktorat", "Sekretariat", "Inspektorat",
     ]
 )  # fmt: skip
 # Heads followed by the place's name itself ("Polres Indramayu", "Kecamatan Lohbener").
@@ -300,6 +301,7 @@ PLACE_TAKING_HEAD = re.compile(
 AGENCY_HEAD = re.compile(rf"(?<![\w-])(?:{AGENCY_HEADS})(?![\w-])")
 PLACE_NAME = r"[A-Z][a-z][\w-]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya))?"
 REGION_PHRASE = re.compile(rf"\s+{REGION_WORDS}\s+{PLACE_NAME}")
+BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{1,12}\)")
 NEXT_WORD = re.compile(r"\s+([A-Za-z&][\w&-]*)")
 PLACE_WORD = re.compile(rf"\s+({PLACE_NAME})")
 
@@ -307,14 +309,13 @@ PLACE_WORD = re.compile(rf"\s+({PLACE_NAME})")
 def unrecognised_agency_names(text: str, mentions: Iterable[AgencyMention]) -> list[str]:
     """Names that look like a government body's and that the directory does not know."""
     known = [(mention.start, mention.end) for mention in mentions]
-    names = []
+    names, read_up_to = [], 0
     for head in AGENCY_HEAD.finditer(text):
-        start, end = head.start(), head.end()
-        if any(s <= start < e for s, e in known):
-            continue
-        end = _name_end(
-            text, end, takes_place=PLACE_TAKING_HEAD.fullmatch(head.group()) is not None
-        )
+        start = head.start()
+        if start < read_up_to or any(s <= start < e for s, e in known):
+            continue  # inside a name already read: "(Bappeda)" after "Badan Perencanaan …"
+        takes_place = PLACE_TAKING_HEAD.fullmatch(head.group()) is not None
+        end = read_up_to = _name_end(text, head.end(), takes_place=takes_place)
         name = " ".join(text[start:end].split())
         overlaps = any(s < end and start < e for s, e in known)
         if not overlaps and normalise(name) not in GENERIC_NAMES and name not in names:
@@ -324,7 +325,12 @@ def unrecognised_agency_names(text: str, mentions: Iterable[AgencyMention]) -> l
 
 def _name_end(text: str, end: int, *, takes_place: bool) -> int:
     """Where a body's name that starts before end stops: its words, then its region."""
-    while match := NEXT_WORD.match(text, end):
+    while True:
+        if acronym := BRACKETED_ACRONYM.match(text, end):
+            end = acronym.end()  # "Badan Perencanaan Pembangunan Daerah (Bappeda) Kabupaten …"
+            continue
+        if not (match := NEXT_WORD.match(text, end)):
+            break
         word = match[1]
         following = NEXT_WORD.match(text, match.end())
         joins = word in CONNECTORS and following and following[1] in AGENCY_NAME_WORDS

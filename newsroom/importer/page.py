@@ -38,7 +38,9 @@ JUNK_LINE = re.compile(
 # Headings after which the page lists other stories: the article is over.
 END_OF_ARTICLE = re.compile(
     r"^(?:berita|artikel|baca)\s+(?:terbaru|terkait|lainnya|populer|pilihan)\b.*$"
-    r"|^(?:terpopuler|terkini|rekomendasi|komentar|tulis\s+komentar)\b.*$",
+    r"|^(?:terpopuler|terkini|rekomendasi|komentar|tulis\s+komentar)\b.*$"
+    # A press release's closing boilerplate.
+    r"|^tentang\s+[A-Z][^.]{0,80}$|^untuk\s+informasi\s+(?:lebih\s+lanjut|selengkapnya)\b.*$",
     re.IGNORECASE,
 )
 # Credit lines: "author Uswatun Hasanah", "Penulis: A | Editor: B", "Editor : Pahlevi".
@@ -239,7 +241,8 @@ def _split_prefix(line: str, directory: AgencyDirectory) -> tuple[str, str] | No
     prefix, rest = line[: separator.start()].strip(" ,"), line[separator.end() :]
     words = PARENTHESISED.sub("", prefix).replace(",", " ").split()
     words = [word for word in words if not DOMAIN.fullmatch(word)] or words
-    if not words or len(words) > 8 or any(word[:1].islower() for word in words):
+    lower = [word for word in words if word[:1].islower()]
+    if not words or len(words) > 8 or (lower and not directory.lookup(prefix)):
         return None
     looks_like_a_dateline = (
         len(words) <= 2  # a place: "Jakarta -", "Nusa Dua -"

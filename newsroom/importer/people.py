@@ -87,6 +87,14 @@ def find_people(
             continue
         title_end, agencies = _title_end(text, start, end, position, mentions, places)
         name_start, name_end = _name_span(text, title_end)
+        for _retry in range(3):
+            if name_start is None or not _title_goes_on(text, name_end, mentions):
+                break
+            # "Direktur Jenderal Aplikasi Informatika …": a word the vocabulary lacks, and the
+            # title goes on after it; the name comes later.
+            title_end, more = _title_end(text, name_end, name_end, "", mentions, places)
+            agencies += more
+            name_start, name_end = _name_span(text, title_end)
         if name_start is None:
             continue
         title = " ".join(text[start:title_end].split()).rstrip(",")
@@ -100,6 +108,12 @@ def find_people(
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             found.append(PersonMention(name, "", None, match.start(), match.end()))
     return _once_each(sorted(found, key=lambda person: person.start))
+
+
+def _title_goes_on(text: str, end: int, mentions: Sequence[AgencyMention]) -> bool:
+    token = TOKEN.match(text, end)
+    starts = {mention.start for mention in mentions}
+    return bool(token) and (token[1] in TITLE_WORDS or token.start(1) in starts)
 
 
 def _title_end(text, start, end, position, mentions, places) -> tuple[int, list[str]]:

@@ -106,6 +106,10 @@ def test_the_directory_knows_an_outlet_and_its_region(directory):
             ["Kementerian Kesehatan"],
         ),
         ("Pemerintah Kota Bogor", ["Pemerintah Kota Bogor"]),
+        (
+            "Kepala Badan Perencanaan Pembangunan Daerah (Bappeda) Kabupaten Cirebon",
+            ["Badan Perencanaan Pembangunan Daerah (Bappeda) Kabupaten Cirebon"],
+        ),
         # Generic words and buildings are not agencies.
         ("pemerintah pusat dan Pemerintah Daerah serta Dinas terkait", []),
         ("di Balai Kota Makassar", []),

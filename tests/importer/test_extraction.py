@@ -37,9 +37,17 @@ def test_page_junk_is_not_the_story(directory, junk):
     assert found.paragraphs == [STORY, STORY]
 
 
-def test_the_story_ends_where_the_page_lists_other_stories(directory):
-    found = read(f"{STORY}\nBERITA TERBARU\nBupati Resmikan Jembatan Baru di Lohbener", directory)
-    assert found.paragraphs == [STORY]
+@pytest.mark.parametrize(
+    "after",
+    [
+        "BERITA TERBARU\nBupati Resmikan Jembatan Baru di Lohbener",
+        "Berita Terkait\nBupati Resmikan Jembatan Baru di Lohbener",
+        "Tentang Kementerian Komunikasi dan Informatika\nKementerian yang membidangi komunikasi.",
+        "Untuk informasi lebih lanjut hubungi: Biro Humas",
+    ],
+)
+def test_the_story_ends_where_the_page_or_release_goes_on_about_other_things(directory, after):
+    assert read(f"{STORY}\n{after}", directory).paragraphs == [STORY]
 
 
 @pytest.mark.parametrize(
@@ -158,6 +166,11 @@ def test_a_document_without_headline_gets_a_proposed_one(directory):
         ("Camat Jatibarang Didi Wahyudi turut hadir.", [("Didi Wahyudi", "Camat Jatibarang")]),
         ("Ketua KPU Hasyim Asy'ari menyebut.", [("Hasyim Asy'ari", "Ketua KPU")]),
         ("Menkominfo Johnny G. Plate hadir.", [("Johnny G. Plate", "Menkominfo")]),
+        # A word the vocabulary lacks inside a title does not become the name.
+        (
+            "Direktur Jenderal Aplikasi Informatika Kementerian Kominfo Semuel Pangerapan hadir.",
+            [("Semuel Pangerapan", "Direktur Jenderal Aplikasi Informatika Kementerian Kominfo")],
+        ),
         # The president named twice is one person.
         (
             "Presiden RI Joko Widodo memberi arahan. Arahan Presiden Jokowi jelas.",
