@@ -310,6 +310,11 @@ def unrecognised_agency_names(text: str, mentions: Iterable[AgencyMention]) -> l
     """Names that look like a government body's and that the directory does not know."""
     known = [(mention.start, mention.end) for mention in mentions]
     names, read_up_to = [], 0
+    for mention in mentions:
+        # "Badan Pengawas Pemilihan Umum Kabupaten Indramayu": a known body's office in a
+        # region the directory does not have.
+        if region := REGION_PHRASE.match(text, mention.end):
+            names.append(" ".join(f"{mention.text}{region.group()}".split()))
     for head in AGENCY_HEAD.finditer(text):
         start = head.start()
         if start < read_up_to or any(s <= start < e for s, e in known):

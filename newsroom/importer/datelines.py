@@ -38,6 +38,11 @@ TIME = (
     r"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?"
     r"(?:\s*(?P<zone>WITA|WIT|WIB)\b)?)?"
 )
+# Selasa (3/1/2023) · Selasa (27/12) — the year comes from the publication date
+NEWS_DAY = re.compile(
+    rf"{WEEKDAY}\s*\(\s*(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{2,4}}))?\s*\)",
+    re.IGNORECASE,
+)
 DATE_PATTERNS = [
     # Selasa, 27 Des 2022 14:08 WIB · 3 Januari 2023 · Rabu 4 Agt. 2023 pukul 09.15 WITA
     re.compile(
@@ -45,11 +50,7 @@ DATE_PATTERNS = [
         rf"(?P<year>(?:19|20)\d\d)\b{TIME}",
         re.IGNORECASE,
     ),
-    # Selasa (3/1/2023) · Selasa (27/12) — the year comes from the publication date
-    re.compile(
-        rf"{WEEKDAY}\s*\(\s*(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{2,4}}))?\s*\)",
-        re.IGNORECASE,
-    ),
+    NEWS_DAY,
     # 2023-01-04 10:15:32, as some sites print it
     re.compile(rf"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:T|\b){TIME}"),
     # 27/12/2022 · 27-12-2022 14:08
@@ -79,6 +80,8 @@ class DateMention:
     end: int
     time: dt.time | None = None
     zone: str | None = None
+    # "Selasa (3/1/2023)": how Indonesian news marks the day of what it reports.
+    news_day: bool = False
 
     def moment(self) -> datetime:
         """The instant meant; a day without a time is taken at noon (see the policy above)."""
@@ -162,7 +165,10 @@ def _mention_from_match(match: re.Match, reference: date | None) -> DateMention 
     groups = match.groupdict()
     at = dt.time(int(groups["hour"]), int(groups["minute"])) if groups.get("hour") else None
     zone = groups["zone"].upper() if groups.get("zone") else None
-    return DateMention(day=day, start=match.start(), end=match.end(), time=at, zone=zone)
+    return DateMention(
+        day=day, start=match.start(), end=match.end(), time=at, zone=zone,
+        news_day=match.re is NEWS_DAY,
+    )  # fmt: skip
 
 
 def _weekday_key(name: str) -> str:

@@ -150,7 +150,7 @@ def extract(
 
 
 def _publication_time(found, layout, source, story, zone) -> None:
-    """The dateline's time; else the page's; else the first day the story names, flagged."""
+    """The dateline's time; else the page's; else a day the story names, flagged."""
     if layout.dateline:
         mention = layout.dateline
         found.published_at = moment_on(mention.day, mention.time, mention.zone or zone)
@@ -160,7 +160,10 @@ def _publication_time(found, layout, source, story, zone) -> None:
             moment = moment_on(moment.date(), None, zone)
         found.published_at = moment
     elif dates := find_dates(story):
-        found.published_at = moment_on(dates[0].day, None, zone)
+        # The latest day written as news writes the day it reports ("Senin (13/3/2023)"),
+        # else the first date: an event announced for later is no publication day.
+        news_days = [mention.day for mention in dates if mention.news_day]
+        found.published_at = moment_on(max(news_days, default=dates[0].day), None, zone)
         found.flags.append(Flag.PUBLISHED_FROM_STORY)
     else:
         found.flags.append(Flag.NO_PUBLICATION_TIME)

@@ -12,7 +12,7 @@ FLAG_MESSAGES = {
         "The document has no headline: the one given is proposed from its first sentence."
     ),
     Flag.PUBLISHED_FROM_STORY: gettext_lazy(
-        "The document gives no publication date: the first date in the story was taken, at noon."
+        "The document gives no publication date: the day the story reports was taken, at noon."
     ),
     Flag.NO_PUBLICATION_TIME: gettext_lazy("The document gives no date at all."),
     Flag.NO_LEAD_AGENCY: gettext_lazy("No agency from the directory was recognised."),

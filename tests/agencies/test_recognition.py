@@ -110,6 +110,11 @@ def test_the_directory_knows_an_outlet_and_its_region(directory):
             "Kepala Badan Perencanaan Pembangunan Daerah (Bappeda) Kabupaten Cirebon",
             ["Badan Perencanaan Pembangunan Daerah (Bappeda) Kabupaten Cirebon"],
         ),
+        # A known body's office in a region the directory lacks.
+        (
+            "Badan Pengawas Pemilihan Umum Kabupaten Cirebon menggelar",
+            ["Badan Pengawas Pemilihan Umum Kabupaten Cirebon"],
+        ),
         # Generic words and buildings are not agencies.
         ("pemerintah pusat dan Pemerintah Daerah serta Dinas terkait", []),
         ("di Balai Kota Makassar", []),

@@ -123,6 +123,16 @@ def test_the_publication_time_is_told_apart_from_the_event(directory, text, publ
     assert [event.day.isoformat() for event in found.events] == ["2023-03-06"]
 
 
+def test_an_event_announced_for_later_is_not_the_publication_day(directory):
+    text = (
+        "Bawaslu akan menggelar sosialisasi pada Kamis, 16 Maret 2023 pukul 09.00 WIB.\n"
+        "Kami ingin pemilih pemula ikut mengawasi, kata Nurhadi, Senin (13/3/2023)."
+    )
+    found = read(text, directory)
+    assert found.published_at.isoformat() == "2023-03-13T12:00:00+07:00"
+    assert [event.day.isoformat() for event in found.events] == ["2023-03-16"]
+
+
 def test_no_date_at_all_is_flagged(directory):
     found = read(
         "Pemerintah Kabupaten Indramayu mengimbau warga waspada banjir musim ini.", directory
