@@ -5,6 +5,7 @@ in the import, the admin's preview and the evaluation over the labelled document
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -77,7 +78,7 @@ def extract(
     *,
     directory: AgencyDirectory,
     topics: dict[str, str] | None = None,
-    known_people: list[str] = (),
+    known_people: Sequence[str] = (),
 ) -> Extraction:
     """Read a document. topics maps topic names to slugs; known_people are names to find."""
     layout = read_layout(
