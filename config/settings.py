@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "newsroom.caching",
     "newsroom.api",
     "newsroom.desk",
+    "newsroom.importer",
 ]
 
 # Middleware above the page cache applies to cached pages too; what is below it runs only when

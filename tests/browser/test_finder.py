@@ -15,7 +15,7 @@ def demo():
 def test_a_reader_filters_the_news_with_the_form(page, demo):
     page.goto("/berita/")
     page.locator("summary", has_text="Instansi").click()
-    page.get_by_label("Bawaslu").check()
+    page.get_by_label("Bawaslu", exact=True).check()
     page.get_by_label("Dari").fill("2022-12-01")
     page.get_by_label("Sampai").fill("2022-12-31")
     page.get_by_role("button", name="Terapkan").click()
