@@ -204,7 +204,7 @@ class Role(models.Model):
     class Meta:
         verbose_name = _("role")
         verbose_name_plural = _("roles")
-        ordering = ["person", "-start_date"]
+        ordering = ["person", "-start_date", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)

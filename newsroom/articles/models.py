@@ -149,6 +149,8 @@ class ArticleAgency(models.Model):
     class Meta:
         verbose_name = _("agency in the article")
         verbose_name_plural = _("agencies in the article")
+        # In the order they were linked: pages list them the same way every time.
+        ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "agency"],

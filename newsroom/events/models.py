@@ -155,6 +155,8 @@ class EventAgency(models.Model):
     class Meta:
         verbose_name = _("agency at the event")
         verbose_name_plural = _("agencies at the event")
+        # In the order they were linked: pages list them the same way every time.
+        ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "agency"],
