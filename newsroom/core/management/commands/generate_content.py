@@ -3,7 +3,8 @@
 Agencies in a hierarchy (ministries with directorates-general, provinces and regencies with
 their offices), people with roles, topics, events and articles spread over ten years, with a
 few drafts, items in review, scheduled and withdrawn ones. Rows are written with bulk_create
-in batches, so a million articles take minutes; the same seed gives the same content.
+in batches (articles by COPY on PostgreSQL), so a million articles take minutes; the same
+seed gives the same content.
 """
 
 import random
@@ -12,7 +13,8 @@ from datetime import timedelta
 from itertools import islice
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -279,15 +281,24 @@ class Command(BaseCommand):
         return event_ids
 
     def create_articles(self, count, agencies, people, topics, event_ids):
+        """Articles and their links, written straight to the tables in batches.
+
+        The rows go through each field's own preparation (so sanitising, defaults and time
+        zones are as the ORM would have them) but not through the ORM's INSERT: PostgreSQL
+        takes them by COPY, SQLite by executemany, several times faster than bulk_create.
+        """
+        next_id = (Article.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
         written = 0
         for batch in batched(range(count), self.batch_size):
-            rows, links = [], []
+            articles, agency_links, people_links, topic_links, event_links = [], [], [], [], []
             for index in batch:
+                article_id = next_id + index
                 status, published_at, reason = self.state()
                 verb, thing = self.random.choice(TITLE_VERBS), self.random.choice(TITLE_OBJECTS)
                 lead = self.random.choice(agencies)
-                rows.append(
+                articles.append(
                     Article(
+                        id=article_id,
                         title=f"{lead.display_name} {verb} {thing} {self.sentence(4)[:-1]}",
                         slug=f"gen-{index}",
                         summary=self.sentence(20),
@@ -300,38 +311,65 @@ class Command(BaseCommand):
                         withdrawal_reason=reason,
                     )
                 )
-                links.append(
-                    (
-                        lead,
-                        {agency for agency in self.random.sample(agencies, 2) if agency != lead},
-                        self.random.sample(people, self.random.randint(0, 2)),
-                        self.random.sample(topics, self.random.randint(1, 2)),
-                        self.random.choice(event_ids) if self.random.random() < 0.2 else None,
-                    )
-                )
+                agency_links.append((article_id, lead.pk, ArticleAgency.Role.LEAD))
+                agency_links += [
+                    (article_id, agency.pk, ArticleAgency.Role.MENTIONED)
+                    for agency in self.random.sample(agencies, 2)
+                    if agency != lead
+                ]
+                people_links += [
+                    (article_id, person.pk)
+                    for person in self.random.sample(people, self.random.randint(0, 2))
+                ]
+                topic_links += [
+                    (article_id, topic.pk)
+                    for topic in self.random.sample(topics, self.random.randint(1, 2))
+                ]
+                if self.random.random() < 0.2:
+                    event_links.append((article_id, self.random.choice(event_ids)))
             with transaction.atomic():
-                # Both PostgreSQL and SQLite return the new primary keys from bulk_create.
-                Article.objects.bulk_create(rows)
-                agency_links, people_links, topic_links, event_links = [], [], [], []
-                for article, (lead, mentioned, persons, subjects, event_id) in zip(
-                    rows, links, strict=True
-                ):
-                    agency_links.append(ArticleAgency(article=article, agency=lead, role="lead"))
-                    agency_links += [ArticleAgency(article=article, agency=a) for a in mentioned]
-                    people_links += [
-                        Article.people.through(article=article, person=p) for p in persons
-                    ]
-                    topic_links += [
-                        Article.topics.through(article=article, topic=t) for t in subjects
-                    ]
-                    if event_id:
-                        event_links.append(
-                            Article.events.through(article=article, event_id=event_id)
-                        )
-                ArticleAgency.objects.bulk_create(agency_links)
-                Article.people.through.objects.bulk_create(people_links)
-                Article.topics.through.objects.bulk_create(topic_links)
-                Article.events.through.objects.bulk_create(event_links)
-            written += len(rows)
+                write_rows(
+                    Article,
+                    [field for field in Article._meta.concrete_fields if not field.generated],
+                    [prepared(article) for article in articles],
+                )
+                # Link rows are plain keys: no model instances needed.
+                write_rows(ArticleAgency, ["article", "agency", "role"], agency_links)
+                write_rows(Article.people.through, ["article", "person"], people_links)
+                write_rows(Article.topics.through, ["article", "topic"], topic_links)
+                write_rows(Article.events.through, ["article", "event"], event_links)
+            written += len(articles)
             if self.verbosity > 1:
                 self.stdout.write(f"{written} articles written")
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), [Article]):
+                cursor.execute(statement)
+
+
+def prepared(item):
+    """A model instance's column values, each through its field's own preparation (defaults,
+    sanitising, time zones) as the ORM would store them."""
+    return [
+        field.get_db_prep_save(field.pre_save(item, True), connection)
+        for field in item._meta.concrete_fields
+        if not field.generated
+    ]
+
+
+def write_rows(model, fields, rows):
+    """Insert rows of values for these fields (or field names) of a model, in one statement."""
+    if not rows:
+        return
+    fields = [model._meta.get_field(f) if isinstance(f, str) else f for f in fields]
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            # Names from the model's own metadata, quoted; the values go as parameters.
+            placeholders = ", ".join(["%s"] * len(fields))
+            insert = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+            cursor.executemany(insert, rows)
