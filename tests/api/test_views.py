@@ -417,3 +417,15 @@ def test_a_person_named_only_in_unpublished_work_stays_out(client):
     listed = set(slugs(client.get("/api/v1/people/")))
     assert listed == {official.slug, speaker.slug, in_news.slug}
     assert client.get(f"/api/v1/people/{in_draft.slug}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_huge_list_is_counted_up_to_a_limit(client, monkeypatch):
+    monkeypatch.setattr("newsroom.core.pagination.CappedPaginator.COUNT_LIMIT", 40)
+    ArticleFactory.create_batch(45)
+    capped = client.get("/api/v1/articles/").json()
+    assert (capped["count"], capped["count_is_exact"]) == (40, False)
+    assert client.get("/api/v1/articles/?page=2").status_code == 200
+    assert client.get("/api/v1/articles/?page=3").status_code == 404
+    exact = client.get("/api/v1/articles/?q=tidak-ada").json()
+    assert (exact["count"], exact["count_is_exact"]) == (0, True)
