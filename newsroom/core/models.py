@@ -141,7 +141,11 @@ class Publishable(models.Model):
         abstract = True
         get_latest_by = "published_at"
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="%(app_label)s_%(class)s_public"),
+            # Lists read this index alone, in its order, newest first with the id breaking ties
+            # as Meta.ordering does: no sort, and counts without reading the table.
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="%(app_label)s_%(class)s_listing"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,7 +13,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: self.COUNT_LIMIT + 1].count()
+        # Order does not change a count, and without it the database may take a cheaper path.
+        return self.object_list.order_by()[: self.COUNT_LIMIT + 1].count()
 
     @property
     def is_capped(self) -> bool:
