@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.models import Agency, Person
+from newsroom.articles.search import search_backend
 from newsroom.core.fields import RichTextField, URLField
 from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet
 
@@ -40,9 +41,19 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.get(slug=slug)
 
     def search(self, text: str):
-        """A plain text match on the title, summary and body."""
-        return self.filter(
-            Q(title__icontains=text) | Q(summary__icontains=text) | Q(body__icontains=text)
+        """Articles whose title, summary or body match the words, in the database's full-text
+        engine (newsroom/articles/search.py)."""
+        return self.filter(search_backend(text, using=self.db).matches())
+
+    def by_relevance(self, text: str, *, limit: int):
+        """The best matches of the words first, ranked among the `limit` newest of these
+        articles: ranking reads at most that many rows, however many match."""
+        newest = self.order_by("-published_at", "-id").values("pk")[:limit]
+        rank = search_backend(text, using=self.db).rank()
+        return (
+            self.model.objects.filter(pk__in=newest)
+            .annotate(search_rank=rank)
+            .order_by("-search_rank", "-published_at", "-id")
         )
 
     def for_listing(self):
