@@ -147,6 +147,18 @@ class PersonQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def public(self):
+        """People the public may know of: officials with a role, or people named in published
+        news or events. Someone named only in a draft stays out until it is published."""
+        from newsroom.articles.models import Article
+        from newsroom.events.models import Event
+
+        return self.filter(
+            models.Exists(Role.objects.filter(person=models.OuterRef("pk")))
+            | models.Exists(Article.objects.published().filter(people=models.OuterRef("pk")))
+            | models.Exists(Event.objects.published().filter(speakers=models.OuterRef("pk")))
+        )
+
 
 class Person(models.Model):
     name = models.CharField(_("name"), max_length=200)
@@ -163,6 +175,9 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("person", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)

@@ -32,6 +32,9 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("topic", kwargs={"slug": self.slug})
+
     def natural_key(self):
         return (self.slug,)
 
@@ -54,6 +57,18 @@ class ArticleQuerySet(PublishableQuerySet):
             self.model.objects.filter(pk__in=newest)
             .annotate(search_rank=rank)
             .order_by("-search_rank", "-published_at", "-id")
+        )
+
+    def related_to(self, article):
+        """Other articles on one of its topics or with its lead agency, newest first."""
+        topics = [topic.pk for topic in article.topics.all()]
+        lead = article.lead_agency
+        return self.exclude(pk=article.pk).filter(
+            models.Exists(self.model.links_to("topics", models.OuterRef("pk"), topics))
+            | models.Exists(
+                self.model.links_to("agencies", models.OuterRef("pk"), [lead] if lead else [])
+                .filter(role=ArticleAgency.Role.LEAD)
+            )
         )
 
     def for_listing(self):
