@@ -1,20 +1,20 @@
-from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from newsroom.agencies.models import Agency, Role
+from newsroom.agencies.filters import agency_options
+from newsroom.agencies.models import Role
 from newsroom.articles.facets import news_facet_counts
 from newsroom.articles.filters import ArticleFilter
 from newsroom.articles.models import Article, Topic
 from newsroom.core import structured_data
-from newsroom.core.filters import active_filters
+from newsroom.core.filters import FacetOption, active_filters
 from newsroom.core.pagination import CappedPaginator
 from newsroom.core.views import FilteredListView
 from newsroom.events.models import Event
@@ -23,34 +23,27 @@ from newsroom.events.models import Event
 class NewsOrderForm(forms.Form):
     """How the finder orders its results; by relevance only when searching."""
 
-    NEWEST, OLDEST, RELEVANCE = "newest", "oldest", "relevance"
+    NEWEST, OLDEST = "newest", "oldest"
 
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
-        choices=[(NEWEST, _("Newest first")), (OLDEST, _("Oldest first")), (RELEVANCE, _("Relevance"))],
+        choices=[
+            ("", _("Best match when searching, else newest")),
+            (NEWEST, _("Newest first")),
+            (OLDEST, _("Oldest first")),
+        ],
     )
 
     def order(self, result, *, words: str):
-        """The result in the order asked for: by default the best matches of a search (ranked
-        among the newest COUNT_LIMIT matches, to bound the work), else the newest first. Without
-        search words, relevance means newest, so that removing the words leaves a working page."""
+        """The result in the order asked for; by default the best matches of a search first
+        (ranked among the newest COUNT_LIMIT matches, to bound the work), else the newest."""
         chosen = self.cleaned_data.get("sort") if self.is_valid() else ""
-        if words and chosen in ("", self.RELEVANCE):
-            return result.by_relevance(words, limit=CappedPaginator.COUNT_LIMIT + 1)
         if chosen == self.OLDEST:
             return result.order_by("published_at", "id")
+        if words and chosen != self.NEWEST:
+            return result.by_relevance(words, limit=CappedPaginator.COUNT_LIMIT + 1)
         return result
-
-
-@dataclass(frozen=True)
-class FacetOption:
-    """A choice of a filter as the finder shows it, with its number of results when counted."""
-
-    value: str
-    label: str
-    count: int | None
-    selected: bool
 
 
 class ArticleListView(FilteredListView):
@@ -86,7 +79,11 @@ class ArticleListView(FilteredListView):
             "words": words,
             "counted": counts is not None,
             "active_filters": active_filters(filterset, self.request.GET) if self.chosen else [],
-            "agency_options": self.agency_options(counts),
+            "agency_options": agency_options(
+                self.chosen.get("agency") or [],
+                counts.agencies if counts else None,
+                limit=self.agency_options_limit,
+            ),
             "topic_options": self.topic_options(counts),
             "year_options": self.year_options(counts),
         }
@@ -95,25 +92,6 @@ class ArticleListView(FilteredListView):
         if not self.order_form.is_valid():
             response_kwargs.setdefault("status", 400)
         return super().render_to_response(context, **response_kwargs)
-
-    def agency_options(self, counts):
-        """The chosen agencies and, with counts, the most frequent in the result; without,
-        the top of the hierarchy and the sub-agencies of the chosen ones: never hundreds."""
-        chosen = {agency.pk for agency in self.chosen.get("agency") or []}
-        if counts is not None:
-            frequent = sorted(counts.agencies, key=counts.agencies.get, reverse=True)
-            shown = Agency.objects.filter(pk__in=chosen | set(frequent[: self.agency_options_limit]))
-        else:
-            shown = Agency.objects.filter(Q(parent=None) | Q(pk__in=chosen) | Q(parent__in=chosen))
-        return [
-            FacetOption(
-                agency.slug,
-                agency.display_name,
-                counts.agencies.get(agency.pk, 0) if counts else None,
-                agency.pk in chosen,
-            )
-            for agency in shown.in_display_order()
-        ]
 
     def topic_options(self, counts):
         """Every topic (there are tens), or with counts those in the result and the chosen."""

@@ -87,6 +87,16 @@ def date_range_filterset(field_name: str) -> type[django_filters.FilterSet]:
 
 
 @dataclass(frozen=True)
+class FacetOption:
+    """A choice of a filter as a list shows it, with its number of results when counted."""
+
+    value: str
+    label: str
+    count: int | None
+    selected: bool
+
+
+@dataclass(frozen=True)
 class ActiveFilter:
     """One value of a filter in use, in words, with the address of the list without it."""
 
