@@ -42,7 +42,7 @@ def agency_options(chosen, counts: dict[int, int] | None, *, limit: int) -> list
         shown = Agency.objects.filter(pk__in=chosen | set(frequent))
     else:
         shown = Agency.objects.filter(Q(parent=None) | Q(pk__in=chosen) | Q(parent__in=chosen))
-    return [
+    options = [
         FacetOption(
             agency.slug,
             agency.display_name,
@@ -51,3 +51,5 @@ def agency_options(chosen, counts: dict[int, int] | None, *, limit: int) -> list
         )
         for agency in shown.in_display_order()
     ]
+    # The chosen first, then the most frequent: what a reader looks for, before the scroll.
+    return sorted(options, key=lambda option: (not option.selected, -(option.count or 0)))

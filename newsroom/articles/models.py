@@ -66,8 +66,9 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.exclude(pk=article.pk).filter(
             models.Exists(self.model.links_to("topics", models.OuterRef("pk"), topics))
             | models.Exists(
-                self.model.links_to("agencies", models.OuterRef("pk"), [lead] if lead else [])
-                .filter(role=ArticleAgency.Role.LEAD)
+                self.model.links_to(
+                    "agencies", models.OuterRef("pk"), [lead] if lead else []
+                ).filter(role=ArticleAgency.Role.LEAD)
             )
         )
 

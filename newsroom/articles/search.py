@@ -70,8 +70,9 @@ class SQLiteSearch:
         if not self.query:
             return Q(pk__in=[])
         return Q(
+            # The table's names are constants; the words go as a parameter.
             ArticleColumn(
-                f"{{table}}.id IN (SELECT rowid FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s)",
+                f"{{table}}.id IN (SELECT rowid FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s)",  # noqa: S608
                 [self.query],
                 output_field=BooleanField(),
             )
@@ -81,7 +82,7 @@ class SQLiteSearch:
         # bm25 is lower for better matches; FTS5 finds one row by rowid without a scan.
         weights = ", ".join(str(weight) for weight in WEIGHTS)
         return ArticleColumn(
-            f"(SELECT -bm25({SQLITE_TABLE}, {weights}) FROM {SQLITE_TABLE} "
+            f"(SELECT -bm25({SQLITE_TABLE}, {weights}) FROM {SQLITE_TABLE} "  # noqa: S608
             f"WHERE {SQLITE_TABLE} MATCH %s AND rowid = {{table}}.id)",
             [self.query],
         )

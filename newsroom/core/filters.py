@@ -7,8 +7,8 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import EMPTY_VALUES
-from django.http import QueryDict
 from django.db import models
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _

@@ -36,7 +36,7 @@ def news_article(article, request) -> dict:
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": "id",
-        "dateModified": timezone.localtime(article.updated_at).isoformat(),
+        "dateModified": timezone.localtime(article.updated_at).isoformat(timespec="seconds"),
         "image": image_url(article, request),
         "author": (
             [{"@type": "Person", "name": article.byline}]
@@ -47,7 +47,7 @@ def news_article(article, request) -> dict:
         "about": [{"@type": "Thing", "name": topic.name} for topic in article.topics.all()],
     }
     if article.published_at:  # a preview of a draft has none yet
-        data["datePublished"] = timezone.localtime(article.published_at).isoformat()
+        data["datePublished"] = timezone.localtime(article.published_at).isoformat(timespec="seconds")
     if article.source_url:
         data["isBasedOn"] = article.source_url
     return data
@@ -56,7 +56,7 @@ def news_article(article, request) -> dict:
 def moment(value, *, all_day: bool) -> str:
     """A time at +07:00, or only the day for an event whose time is not known."""
     local = timezone.localtime(value)
-    return local.date().isoformat() if all_day else local.isoformat()
+    return local.date().isoformat() if all_day else local.isoformat(timespec="seconds")
 
 
 def event(item, request) -> dict:

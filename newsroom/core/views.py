@@ -1,6 +1,6 @@
-from django.conf import settings
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -30,7 +30,9 @@ class FilteredListView(FilterView):
         given = [(name, value) for name, values in request.GET.lists() for value in values]
         kept = [(name, value) for name, value in given if value]
         if len(kept) < len(given):
-            return HttpResponseRedirect(f"{request.path}?{urlencode(kept)}" if kept else request.path)
+            return HttpResponseRedirect(
+                f"{request.path}?{urlencode(kept)}" if kept else request.path
+            )
         return super().get(request, *args, **kwargs)
 
     def render_to_response(self, context, **response_kwargs):

@@ -23,7 +23,7 @@ def test_an_agency_page_gathers_news_events_and_officials_from_below(client, age
     ArticleFactory(title="Berita Bawaslu", agencies=[agency_tree["bawaslu"]])
     EventFactory(title="Rapat Setda", agencies=[agency_tree["setda-indramayu"]])
     text = client.get("/instansi/pemkab-indramayu/").text
-    assert "Nina Agustina, Bupati Indramayu" in text
+    assert "Nina Agustina</a>, Bupati Indramayu" in text
     assert "Berita Tapem" in text
     assert "Rapat Setda" in text
     assert "Berita Bawaslu" not in text
@@ -36,3 +36,33 @@ def test_an_unknown_agency_is_not_found(client, path):
     response = client.get(path)
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.text
+
+
+@pytest.mark.django_db
+def test_the_person_page_shows_roles_over_time_and_their_news(client, agency_tree):
+    person = PersonFactory(name="Bahtiar", slug="bahtiar")
+    RoleFactory(
+        person=person,
+        agency=agency_tree["ditjen-polpum"],
+        title="Direktur Jenderal",
+        start_date="2022-01-03",
+    )
+    RoleFactory(
+        person=person,
+        agency=agency_tree["kemendagri"],
+        title="Staf Ahli",
+        start_date="2019-01-01",
+        end_date="2021-12-31",
+    )
+    ArticleFactory(title="Bahtiar membuka webinar").people.add(person)
+    text = client.get("/tokoh/bahtiar/").text
+    assert text.index("Direktur Jenderal") < text.index("Staf Ahli")
+    assert 'sejak <time datetime="2022-01-03">Senin, 3 Januari 2022</time>' in text
+    assert "Bahtiar membuka webinar" in text
+
+
+@pytest.mark.django_db
+def test_someone_named_only_in_a_draft_has_no_page(client):
+    person = PersonFactory(slug="rahasia")
+    ArticleFactory(status="draft", published_at=None).people.add(person)
+    assert client.get("/tokoh/rahasia/").status_code == 404

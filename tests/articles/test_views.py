@@ -1,14 +1,22 @@
+import json
 import re
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.db import connection
-from django.utils import timezone
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from newsroom.articles.models import ArticleAgency
-from tests.factories import AgencyFactory, ArticleFactory, PersonFactory, RoleFactory, TopicFactory
+from tests.factories import (
+    AgencyFactory,
+    ArticleFactory,
+    EventFactory,
+    PersonFactory,
+    RoleFactory,
+    TopicFactory,
+)
 
 
 @pytest.mark.django_db
@@ -176,8 +184,12 @@ def test_counts_for_the_current_result_count_an_agency_with_its_sub_agencies(cli
         topics=[election],
         published_at=timezone.now().replace(year=2023),
     )
-    ArticleFactory(lead_agency=agency_tree["kemendagri"], published_at=timezone.now().replace(year=2022))
-    ArticleFactory(lead_agency=agency_tree["bawaslu"], published_at=timezone.now().replace(year=2022))
+    ArticleFactory(
+        lead_agency=agency_tree["kemendagri"], published_at=timezone.now().replace(year=2022)
+    )
+    ArticleFactory(
+        lead_agency=agency_tree["bawaslu"], published_at=timezone.now().replace(year=2022)
+    )
     text = client.get("/berita/?agency=kemendagri").text
     assert '"kemendagri" checked> Kemendagri <span class="count">(2)</span>' in text
     assert '"ditjen-polpum"> Ditjen Polpum <span class="count">(1)</span>' in text
@@ -189,13 +201,16 @@ def test_counts_for_the_current_result_count_an_agency_with_its_sub_agencies(cli
 
 
 @pytest.mark.django_db
-def test_a_result_too_large_to_count_shows_its_choices_without_counts(client, monkeypatch, agency_tree):
+def test_a_result_too_large_to_count_shows_its_choices_without_counts(
+    client, monkeypatch, agency_tree
+):
     monkeypatch.setattr("newsroom.core.pagination.CappedPaginator.COUNT_LIMIT", 20)
     ArticleFactory.create_batch(21, lead_agency=agency_tree["ditjen-polpum"])
     text = client.get("/berita/").text
     assert 'class="count"' not in text
     # The top of the hierarchy, not every agency.
-    assert 'value="kemendagri"' in text and 'value="ditjen-polpum"' not in text
+    assert 'value="kemendagri"' in text
+    assert 'value="ditjen-polpum"' not in text
     assert "Persempit hasil untuk melihat jumlah" in text
 
 
@@ -289,7 +304,11 @@ def test_search_results_mark_the_words_found_and_escape_the_rest(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query, expected",
-    [("kind=ministry", {"Berita kementerian"}), ("kind=commission", set()), ("", {"Berita kementerian", "Berita dinas"})],
+    [
+        ("kind=ministry", {"Berita kementerian"}),
+        ("kind=commission", set()),
+        ("", {"Berita kementerian", "Berita dinas"}),
+    ],
 )
 def test_the_kind_filter_reads_the_lead_agency(client, query, expected):
     ministry = AgencyFactory(kind="ministry")
@@ -298,3 +317,98 @@ def test_the_kind_filter_reads_the_lead_agency(client, query, expected):
     ArticleFactory(title="Berita dinas", lead_agency=office, agencies=[ministry])
     text = client.get(f"/berita/?{query}").text
     assert {title for title in ("Berita kementerian", "Berita dinas") if title in text} == expected
+
+
+def structured_data(text: str) -> dict:
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+    return json.loads(found.group(1))
+
+
+@pytest.mark.django_db
+def test_the_article_page_tells_machines_and_sharers_what_it_is(client, agency_tree):
+    topic = TopicFactory(slug="pemilu-2024", name="Pemilu 2024")
+    article = ArticleFactory(
+        title="Sosialisasi </script><script>alert(1)</script>",
+        summary="Ringkasan.",
+        byline="Uswatun Hasanah",
+        source_url="https://optika.id/berita",
+        lead_agency=agency_tree["ditjen-polpum"],
+        topics=[topic],
+    )
+    text = client.get(article.get_absolute_url()).text
+    url = f"http://testserver{article.get_absolute_url()}"
+    assert f'<link rel="canonical" href="{url}">' in text
+    assert '<meta property="og:type" content="article">' in text
+    assert '<meta name="twitter:card" content="summary">' in text
+    assert (
+        f'<link rel="alternate" hreflang="en" href="http://testserver/en{article.get_absolute_url()}">'
+        in text
+    )
+    data = structured_data(text)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == article.title
+    assert data["author"] == [{"@type": "Person", "name": "Uswatun Hasanah"}]
+    assert data["datePublished"].endswith("+07:00")
+    assert data["isBasedOn"] == "https://optika.id/berita"
+    assert "<script>alert" not in text
+    assert "https://wa.me/?text=Sosialisasi" in text
+    assert '<a href="/topik/pemilu-2024/">Pemilu 2024</a>' in text
+    assert '<a href="/berita/?agency=ditjen-polpum">Ditjen Polpum</a>' in text  # breadcrumbs
+
+
+@pytest.mark.django_db
+def test_the_article_page_offers_related_news_and_runs_a_fixed_number_of_queries(
+    client, agency_tree
+):
+    topic = TopicFactory()
+    article = ArticleFactory(lead_agency=agency_tree["bawaslu"], topics=[topic])
+    person = PersonFactory()
+    article.people.add(person)
+    ArticleFactory(title="Sama topik", topics=[topic])
+    ArticleFactory(title="Sama instansi utama", lead_agency=agency_tree["bawaslu"])
+    ArticleFactory(title="Hanya menyebut", agencies=[agency_tree["bawaslu"]])
+    ArticleFactory(title="Belum terbit", topics=[topic], status="draft", published_at=None)
+    with CaptureQueriesContext(connection) as context:
+        text = client.get(article.get_absolute_url()).text
+    related = text.split('id="related-heading"')[1]
+    assert "Sama topik" in related
+    assert "Sama instansi utama" in related
+    assert "Hanya menyebut" not in related
+    assert "Belum terbit" not in related
+    assert len(context.captured_queries) <= 10
+    for _ in range(3):
+        ArticleFactory(lead_agency=agency_tree["bawaslu"], agencies=[agency_tree["kemendagri"]])
+    assert finder_queries(client, article.get_absolute_url()) == len(context.captured_queries)
+
+
+@pytest.mark.django_db
+def test_the_topic_page_gathers_its_news_and_events(client):
+    topic = TopicFactory(name="Stunting", slug="stunting", description="Gizi anak.")
+    ArticleFactory(title="Posyandu aktif", topics=[topic])
+    ArticleFactory(title="Berita lain")
+    EventFactory(title="Rapat stunting", topics=[topic])
+    EventFactory(title="Rapat lalu", topics=[topic], starts_at=timezone.now() - timedelta(days=9))
+    response = client.get("/topik/stunting/")
+    assert response.status_code == 200
+    for shown in ("Stunting", "Gizi anak.", "Posyandu aktif", "Rapat stunting", "Rapat lalu"):
+        assert shown in response.text
+    assert "Berita lain" not in response.text
+    assert client.get("/topik/tidak-ada/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_english_lives_under_en_and_the_switch_is_plain_links(client):
+    article = ArticleFactory()
+    english = client.get("/en/berita/?q=berita")
+    assert english.status_code == 200
+    assert '<html lang="en">' in english.text
+    assert "<h1>News</h1>" in english.text
+    assert (
+        '<a href="/berita/?q=berita" hreflang="id" lang="id">Bahasa Indonesia</a>' in english.text
+    )
+    indonesian = client.get("/berita/", headers={"accept-language": "en"})
+    assert '<html lang="id">' in indonesian.text
+    assert '<a href="/en/berita/" hreflang="en" lang="en">English</a>' in indonesian.text
+    assert f'href="/en{article.get_absolute_url()}"' in english.text
+    assert not english.cookies
+    assert not indonesian.cookies

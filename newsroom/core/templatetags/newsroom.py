@@ -7,8 +7,7 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
-from django.utils import translation
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 
