@@ -25,6 +25,13 @@ def image_url(item, request) -> list[str]:
     return [request.build_absolute_uri(item.lead_image.url)] if item.lead_image else []
 
 
+def moment(value, *, all_day: bool = False) -> str:
+    """A time at +07:00 to the second (as a backup keeps it), or only the day of an event
+    whose time is not known."""
+    local = timezone.localtime(value)
+    return local.date().isoformat() if all_day else local.isoformat(timespec="seconds")
+
+
 def news_article(article, request) -> dict:
     """NewsArticle: what Google News and others read of an article."""
     url = request.build_absolute_uri(article.get_absolute_url())
@@ -36,7 +43,7 @@ def news_article(article, request) -> dict:
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": "id",
-        "dateModified": timezone.localtime(article.updated_at).isoformat(timespec="seconds"),
+        "dateModified": moment(article.updated_at),
         "image": image_url(article, request),
         "author": (
             [{"@type": "Person", "name": article.byline}]
@@ -47,16 +54,10 @@ def news_article(article, request) -> dict:
         "about": [{"@type": "Thing", "name": topic.name} for topic in article.topics.all()],
     }
     if article.published_at:  # a preview of a draft has none yet
-        data["datePublished"] = timezone.localtime(article.published_at).isoformat(timespec="seconds")
+        data["datePublished"] = moment(article.published_at)
     if article.source_url:
         data["isBasedOn"] = article.source_url
     return data
-
-
-def moment(value, *, all_day: bool) -> str:
-    """A time at +07:00, or only the day for an event whose time is not known."""
-    local = timezone.localtime(value)
-    return local.date().isoformat() if all_day else local.isoformat(timespec="seconds")
 
 
 def event(item, request) -> dict:
