@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ArticleFactory, EventFactory, PersonFactory, RoleFactory
 
@@ -66,3 +68,29 @@ def test_someone_named_only_in_a_draft_has_no_page(client):
     person = PersonFactory(slug="rahasia")
     ArticleFactory(status="draft", published_at=None).people.add(person)
     assert client.get("/tokoh/rahasia/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["/tokoh/bahtiar/", "/instansi/kemendagri/"])
+def test_person_and_agency_pages_run_a_fixed_number_of_queries(client, agency_tree, page):
+    person = PersonFactory(slug="bahtiar")
+    RoleFactory(person=person, agency=agency_tree["kemendagri"])
+
+    def news():
+        article = ArticleFactory(
+            lead_agency=agency_tree["ditjen-polpum"], agencies=[agency_tree["bawaslu"]]
+        )
+        article.people.add(person)
+        EventFactory(organiser=agency_tree["kemendagri"]).speakers.add(person)
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(page).status_code == 200
+        return len(context.captured_queries)
+
+    news()
+    one = queries()
+    for _ in range(5):
+        news()
+    assert queries() == one
+    assert one <= 10

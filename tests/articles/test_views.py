@@ -412,3 +412,19 @@ def test_english_lives_under_en_and_the_switch_is_plain_links(client):
     assert f'href="/en{article.get_absolute_url()}"' in english.text
     assert not english.cookies
     assert not indonesian.cookies
+
+
+@pytest.mark.django_db
+def test_the_topic_page_runs_a_fixed_number_of_queries(client, agency_tree):
+    topic = TopicFactory(slug="pemilu-2024")
+
+    def news():
+        ArticleFactory(topics=[topic], lead_agency=agency_tree["bawaslu"])
+        EventFactory(topics=[topic], organiser=agency_tree["bawaslu"])
+
+    news()
+    one = finder_queries(client, "/topik/pemilu-2024/")
+    for _ in range(5):
+        news()
+    assert finder_queries(client, "/topik/pemilu-2024/") == one
+    assert one <= 10

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import AgencyFactory, ArticleFactory, EventFactory
+from tests.factories import AgencyFactory, ArticleFactory, EventFactory, PersonFactory
 
 
 @pytest.mark.django_db
@@ -162,3 +162,21 @@ def test_the_agenda_filters_by_kind(client, query, expected):
     EventFactory(title="Rapat B", kind="meeting")
     text = client.get(f"/agenda/?{query}").text
     assert [title for title in ("Webinar A", "Rapat B") if title in text] == expected
+
+
+@pytest.mark.django_db
+def test_the_event_page_runs_a_fixed_number_of_queries(client, agency_tree):
+    event = EventFactory(organiser=agency_tree["kemendagri"])
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(event.get_absolute_url()).status_code == 200
+        return len(context.captured_queries)
+
+    ArticleFactory(events=[event], lead_agency=agency_tree["bawaslu"])
+    one = queries()
+    for _ in range(5):
+        ArticleFactory(events=[event], lead_agency=agency_tree["bawaslu"])
+        event.speakers.add(PersonFactory())
+    assert queries() == one
+    assert one <= 10
