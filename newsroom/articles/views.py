@@ -29,7 +29,7 @@ class NewsOrderForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
-            ("", _("Best match when searching, else newest")),
+            ("", _("Best match, or newest")),
             (NEWEST, _("Newest first")),
             (OLDEST, _("Oldest first")),
         ],
