@@ -32,6 +32,20 @@ def agency_ids_with_descendants(agency_ids: Iterable[int]) -> set[int]:
     return found
 
 
+def agency_ancestry() -> list[tuple[int, int]]:
+    """Every agency paired with itself and with each agency above it, however high: what
+    counts news of a sub-agency for its parents. One small query, walked in Python."""
+    parents = dict(Agency.objects.values_list("id", "parent_id"))
+    pairs = []
+    for agency_id in parents:
+        ancestor_id, seen = agency_id, set()
+        while ancestor_id is not None and ancestor_id not in seen:  # a cycle ends the walk
+            pairs.append((agency_id, ancestor_id))
+            seen.add(ancestor_id)
+            ancestor_id = parents.get(ancestor_id)
+    return pairs
+
+
 class AgencyQuerySet(models.QuerySet):
     def with_descendants(self):
         """These agencies and every agency below them."""

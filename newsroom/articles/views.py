@@ -66,13 +66,11 @@ class ArticleListView(FilteredListView):
         usable = not filterset.is_bound or filterset.is_valid()
         self.chosen = filterset.form.cleaned_data if filterset.is_bound and usable else {}
         words = self.chosen.get("q", "")
+        limit = CappedPaginator.COUNT_LIMIT
+        self.facets = news_facet_counts(object_list, limit=limit) if usable else None
+        counts = self.facets if self.facets and self.facets.total <= limit else None
         ordered = self.order_form.order(object_list, words=words).for_listing()
         context = super().get_context_data(object_list=ordered, **kwargs)
-        counts = (
-            news_facet_counts(object_list)
-            if usable and not context["paginator"].is_capped
-            else None
-        )
         return {
             **context,
             "order_form": self.order_form,
@@ -81,12 +79,19 @@ class ArticleListView(FilteredListView):
             "active_filters": active_filters(filterset, self.request.GET) if self.chosen else [],
             "agency_options": agency_options(
                 self.chosen.get("agency") or [],
-                counts.agencies if counts else None,
+                counts.agencies if counts is not None else None,
                 limit=self.agency_options_limit,
             ),
             "topic_options": self.topic_options(counts),
             "year_options": self.year_options(counts),
         }
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.facets is not None:
+            # The statement of the counts has counted the result already, up to the limit.
+            paginator.count = self.facets.total
+        return paginator
 
     def render_to_response(self, context, **response_kwargs):
         if not self.order_form.is_valid():
@@ -98,7 +103,7 @@ class ArticleListView(FilteredListView):
         chosen = {topic.pk for topic in self.chosen.get("topic") or []}
         options = []
         for topic in Topic.objects.all():
-            count = counts.topics.get(topic.pk, 0) if counts else None
+            count = counts.topics.get(topic.pk, 0) if counts is not None else None
             if count != 0 or topic.pk in chosen:
                 options.append(FacetOption(topic.slug, topic.name, count, topic.pk in chosen))
         return options
