@@ -51,9 +51,10 @@ def news_facet_counts(result, *, limit: int) -> FacetCounts:
     topic_article = quote(topics._meta.get_field("article").column)
     topic_topic = quote(topics._meta.get_field("topic").column)
     small = "(SELECT COUNT(*) FROM result) <= %s"
+    pairs = ", ".join(["(%s, %s)"] * len(ancestry))
     # Only names from the models' metadata go into the text; values go as parameters.
     sql = f"""
-        WITH ancestry (agency_id, ancestor_id) AS (VALUES {", ".join(["(%s, %s)"] * len(ancestry))}),
+        WITH ancestry (agency_id, ancestor_id) AS (VALUES {pairs}),
         result (id) AS ({result_sql})
         SELECT 'total', 0, COUNT(*) FROM result
         UNION ALL
@@ -68,7 +69,7 @@ def news_facet_counts(result, *, limit: int) -> FacetCounts:
         UNION ALL
         SELECT 'year', {year_sql}, COUNT(*) FROM {article_table}
         WHERE {article_table}.id IN (SELECT id FROM result) AND {small}
-        GROUP BY {year_sql}
+        GROUP BY 2
     """  # noqa: S608
     params = [
         *(value for pair in ancestry for value in pair),
@@ -77,7 +78,6 @@ def news_facet_counts(result, *, limit: int) -> FacetCounts:
         limit,
         *year_params,
         limit,
-        *year_params,
     ]
     rows = {"agency": {}, "topic": {}, "year": {}, "total": {}}
     with connection.cursor() as cursor:
