@@ -96,6 +96,8 @@ def test_the_month_calendar_puts_each_event_under_every_day_it_spans(client, age
     assert "Rapat Februari" not in text
     assert 'href="?month=2022-12&amp;agency=kemendagri"' in text
     assert 'href="?month=2023-02&amp;agency=kemendagri"' in text
+    agenda = client.get("/agenda/?agency=kemendagri&when=past&page=1").text
+    assert '<a href="/agenda/bulan/?agency=kemendagri">' in agenda
 
 
 @pytest.mark.django_db
