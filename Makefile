@@ -14,6 +14,8 @@ RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$
 # manage.py needs a key to start; these commands sign nothing.
 CHECK_ENV = SECRET_KEY="$${SECRET_KEY:-checks-only-not-a-secret}" ALLOWED_HOSTS=localhost
 
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
 .PHONY: run test lint format
 
 $(VENV)/.installed: pyproject.toml
@@ -25,6 +27,13 @@ $(VENV)/.installed: pyproject.toml
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
+
+# axe-core, which the browser tests inject into pages to check their accessibility, from the npm
+# registry; without npm those checks skip and say why.
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm is not installed: the accessibility checks will be skipped"; fi
 
 var/secret_key:
 	mkdir -p var
@@ -41,7 +50,7 @@ run: $(VENV)/.installed var/secret_key
 	@$(RUN_ENV) HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}" \
 		$(BIN)/gunicorn --config config/gunicorn.py config.wsgi
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev $(AXE)
 	$(CHECK_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(CHECK_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest

@@ -42,9 +42,13 @@ PAGES = [
     ),
     ("finder search", "/berita/?q=koordinasi+anggaran"),
     ("finder deep page", "/berita/?page=400"),
+    ("finder search by agency", "/berita/?agency=gen-disdukcapil-indramayu&q=data"),
+    ("finder in English", "/en/berita/?agency=gen-kemendagri"),
     ("article", "/berita/{article}/"),
     ("agency page", "/instansi/gen-pemkab-indramayu/"),
+    ("topic page", "/topik/gen-pemilu-2024/"),
     ("agenda", "/agenda/"),
+    ("agenda month", "/agenda/bulan/"),
     ("feed", "/berita/rss/"),
     ("API list", "/api/v1/articles/"),
 ]

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
@@ -6,7 +7,9 @@ from django.views.decorators.http import conditional_page
 from django.views.generic import TemplateView
 
 from newsroom.agencies.sitemaps import AgencySitemap, PersonSitemap
+from newsroom.agencies.views import PersonDetailView
 from newsroom.articles.sitemaps import ArticleSitemap, NewsSitemap, TopicSitemap
+from newsroom.articles.views import TopicDetailView
 from newsroom.core.views import HomeView, media
 from newsroom.events.sitemaps import EventSitemap
 from newsroom.operations.views import health
@@ -20,11 +23,20 @@ sitemaps = {
     "people": PersonSitemap,
 }
 
-urlpatterns = [
+# The public pages, in Indonesian at their own address (/berita/) and in English under /en/
+# (/en/berita/): the language is in the address, never in a cookie, so the page cache, which
+# keys on the address, serves each reader the right language.
+urlpatterns = i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("berita/", include("newsroom.articles.urls")),
     path("instansi/", include("newsroom.agencies.urls")),
     path("agenda/", include("newsroom.events.urls")),
+    path("topik/<slug:slug>/", TopicDetailView.as_view(), name="topic"),
+    path("tokoh/<slug:slug>/", PersonDetailView.as_view(), name="person"),
+    prefix_default_language=False,
+)
+
+urlpatterns += [
     path("api/", include("newsroom.api.urls")),
     path(
         "sitemap.xml",

@@ -1,8 +1,10 @@
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.models import Agency
+from newsroom.core.filters import FacetOption
 
 
 class AgencyFilter(django_filters.ModelMultipleChoiceFilter):
@@ -25,3 +27,29 @@ class AgencyFilter(django_filters.ModelMultipleChoiceFilter):
         if not value:
             return qs
         return qs.linked_to_agencies(value)
+
+
+def agency_options(chosen, counts: dict[int, int] | None, *, limit: int) -> list[FacetOption]:
+    """The agencies a list's filter offers: never all of them, since there are hundreds.
+
+    The chosen ones, and with counts the `limit` most frequent in the result; without counts,
+    the top of the hierarchy and the sub-agencies of the chosen ones. Any other agency is a
+    click away in the directory, whose pages link to their news and events.
+    """
+    chosen = {agency.pk for agency in chosen}
+    if counts is not None:
+        frequent = sorted(counts, key=counts.get, reverse=True)[:limit]
+        shown = Agency.objects.filter(pk__in=chosen | set(frequent))
+    else:
+        shown = Agency.objects.filter(Q(parent=None) | Q(pk__in=chosen) | Q(parent__in=chosen))
+    options = [
+        FacetOption(
+            agency.slug,
+            agency.display_name,
+            counts.get(agency.pk, 0) if counts is not None else None,
+            agency.pk in chosen,
+        )
+        for agency in shown.in_display_order()
+    ]
+    # The chosen first, then the most frequent: what a reader looks for, before the scroll.
+    return sorted(options, key=lambda option: (not option.selected, -(option.count or 0)))

@@ -32,6 +32,20 @@ def agency_ids_with_descendants(agency_ids: Iterable[int]) -> set[int]:
     return found
 
 
+def agency_ancestry() -> list[tuple[int, int]]:
+    """Every agency paired with itself and with each agency above it, however high: what
+    counts news of a sub-agency for its parents. One small query, walked in Python."""
+    parents = dict(Agency.objects.values_list("id", "parent_id"))
+    pairs = []
+    for agency_id in parents:
+        ancestor_id, seen = agency_id, set()
+        while ancestor_id is not None and ancestor_id not in seen:  # a cycle ends the walk
+            pairs.append((agency_id, ancestor_id))
+            seen.add(ancestor_id)
+            ancestor_id = parents.get(ancestor_id)
+    return pairs
+
+
 class AgencyQuerySet(models.QuerySet):
     def with_descendants(self):
         """These agencies and every agency below them."""
@@ -147,6 +161,18 @@ class PersonQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def public(self):
+        """People the public may know of: officials with a role, or people named in published
+        news or events. Someone named only in a draft stays out until it is published."""
+        from newsroom.articles.models import Article
+        from newsroom.events.models import Event
+
+        return self.filter(
+            models.Exists(Role.objects.filter(person=models.OuterRef("pk")))
+            | models.Exists(Article.objects.published().filter(people=models.OuterRef("pk")))
+            | models.Exists(Event.objects.published().filter(speakers=models.OuterRef("pk")))
+        )
+
 
 class Person(models.Model):
     name = models.CharField(_("name"), max_length=200)
@@ -163,6 +189,9 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("person", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)

@@ -47,7 +47,7 @@ class AgencySitemap(Sitemap):
 
 
 class PersonSitemap(Sitemap):
-    """People in published news, as the finder filtered by each until people have pages."""
+    """People in published news, at their pages."""
 
     def items(self):
         return with_news(Person.objects.only("slug")).order_by("name", "id")

@@ -1,7 +1,8 @@
+from django.db import models
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from newsroom.agencies.models import Agency
+from newsroom.agencies.models import Agency, Person
 from newsroom.articles.models import Article
 from newsroom.events.models import Event
 
@@ -41,5 +42,29 @@ class AgencyDetailView(DetailView):
             .linked_to_agencies([agency])
             .upcoming()
             .order_by("starts_at")[:5],
+            **kwargs,
+        )
+
+
+class PersonDetailView(DetailView):
+    """A person: their roles over time, the news that mentions them, the events they spoke at."""
+
+    latest_news_count = 10
+
+    def get_queryset(self):
+        return Person.objects.public()
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        return super().get_context_data(
+            roles=person.roles.select_related("agency").order_by(
+                models.F("start_date").desc(nulls_last=True), "-id"
+            ),
+            latest_articles=Article.objects.published()
+            .linked_to("people", [person])
+            .for_listing()[: self.latest_news_count],
+            events=Event.objects.published()
+            .linked_to("speakers", [person])
+            .order_by("-starts_at")[:5],
             **kwargs,
         )

@@ -24,7 +24,7 @@ class AbsoluteURLField(serializers.Field):
 
 
 class FinderURLField(AbsoluteURLField):
-    """The news finder filtered by this topic or person, until they have pages of their own."""
+    """The page of this topic or person."""
 
     def __init__(self, *, filter_name, **kwargs):
         self.filter_name = filter_name

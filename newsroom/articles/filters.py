@@ -1,10 +1,11 @@
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.filters import AgencyFilter
-from newsroom.agencies.models import Person
-from newsroom.articles.models import Article, Topic
+from newsroom.agencies.models import Agency, Person
+from newsroom.articles.models import Article, ArticleAgency, Topic
 from newsroom.core.filters import (
     DateRangeMeta,
     LinkedToAnyFilter,
@@ -25,6 +26,13 @@ class ArticleFilter(date_range_filterset("published_at")):
         method="search", label=_("Search"), max_length=200, widget=forms.SearchInput
     )
     agency = AgencyFilter()
+    kind = django_filters.ChoiceFilter(
+        choices=Agency.Kind.choices,
+        method="filter_kind",
+        label=_("Kind of agency"),
+        empty_label=_("Any"),
+        help_text=_("The kind of the agency whose news it is (the lead agency)."),
+    )
     topic = LinkedToAnyFilter(
         field_name="topics",
         to_field_name="slug",
@@ -56,3 +64,7 @@ class ArticleFilter(date_range_filterset("published_at")):
 
     def search(self, queryset, name, value):
         return queryset.search(value)
+
+    def filter_kind(self, queryset, name, value):
+        leads = Article.links_to("agencies", OuterRef("pk"), Agency.objects.filter(kind=value))
+        return queryset.filter(Exists(leads.filter(role=ArticleAgency.Role.LEAD)))

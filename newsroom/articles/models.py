@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.models import Agency, Person
+from newsroom.articles.search import search_backend
 from newsroom.core.fields import RichTextField, URLField
 from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet
 
@@ -31,6 +32,9 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("topic", kwargs={"slug": self.slug})
+
     def natural_key(self):
         return (self.slug,)
 
@@ -40,10 +44,45 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.get(slug=slug)
 
     def search(self, text: str):
-        """A plain text match on the title, summary and body."""
-        return self.filter(
-            Q(title__icontains=text) | Q(summary__icontains=text) | Q(body__icontains=text)
+        """Articles whose title, summary or body match the words, in the database's full-text
+        engine (newsroom/articles/search.py)."""
+        return self.filter(search_backend(text, using=self.db).matches())
+
+    def by_relevance(self, text: str, *, limit: int):
+        """The best matches of the words first, ranked among the `limit` newest of these
+        articles: ranking reads at most that many rows, however many match."""
+        newest = self.order_by("-published_at", "-id").values("pk")[:limit]
+        rank = search_backend(text, using=self.db).rank()
+        return (
+            self.model.objects.filter(pk__in=newest)
+            .annotate(search_rank=rank)
+            .order_by("-search_rank", "-published_at", "-id")
         )
+
+    def related_to(self, article, *, candidates: int = 40):
+        """Other articles on one of its topics or from its lead agency, the latest written first.
+
+        The candidates are the latest links of each topic and of the lead agency, read
+        backwards from an index (migration 0006), and the articles are read backwards by id
+        too, so the cost stays the same however much news a topic gathers.
+        """
+        topic_links = Article.topics.through.objects
+        latest = [
+            topic_links.filter(topic=topic).order_by("-article_id").values("article_id")
+            for topic in article.topics.all()
+        ]
+        if lead := article.lead_agency:
+            latest.append(
+                ArticleAgency.objects.filter(agency=lead, role=ArticleAgency.Role.LEAD)
+                .order_by("-article_id")
+                .values("article_id")
+            )
+        if not latest:
+            return self.none()
+        found = models.Q()
+        for links in latest:
+            found |= models.Q(pk__in=links[:candidates])
+        return self.exclude(pk=article.pk).filter(found).order_by("-id")
 
     def for_listing(self):
         """What a list of article cards shows, in a fixed number of queries."""
@@ -151,6 +190,10 @@ class ArticleAgency(models.Model):
         verbose_name_plural = _("agencies in the article")
         # In the order they were linked: pages list them the same way every time.
         ordering = ["id"]
+        indexes = [
+            # The latest news of an agency in a role, read backwards (related news).
+            models.Index(fields=["agency", "role", "article"], name="articles_agency_role_article"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "agency"],

@@ -61,7 +61,7 @@ def with_news(queryset):
 
 
 class TopicSitemap(Sitemap):
-    """Topics in published news, as the finder filtered by each until topics have pages."""
+    """Topics in published news, at their pages."""
 
     def items(self):
         return with_news(Topic.objects.only("slug")).order_by("name", "id")

@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
@@ -7,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import EMPTY_VALUES
 from django.db import models
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
@@ -84,29 +86,72 @@ def date_range_filterset(field_name: str) -> type[django_filters.FilterSet]:
     )
 
 
+@dataclass(frozen=True)
+class FacetOption:
+    """A choice of a filter as a list shows it, with its number of results when counted."""
+
+    value: str
+    label: str
+    count: int | None
+    selected: bool
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """One value of a filter in use, in words, with the address of the list without it."""
+
+    label: str
+    words: str
+    remove_url: str
+
+
+def filter_values(filterset: django_filters.FilterSet):
+    """The valid filters of a list, each as (name, label, [(value in the address, words)])."""
+    for name, field in filterset.form.fields.items():
+        value = filterset.form.cleaned_data.get(name)
+        if value in EMPTY_VALUES:
+            continue
+        if isinstance(value, date):
+            values = [(value.isoformat(), formats.date_format(value, "DATE_FORMAT"))]
+        elif isinstance(value, models.Model):
+            values = [(str(getattr(value, field.to_field_name or "pk")), str(value))]
+        elif isinstance(value, Iterable) and not isinstance(value, str):
+            key = getattr(field, "to_field_name", None) or "pk"
+            values = [(str(getattr(item, key, item)), str(item)) for item in value]
+        elif choices := dict(getattr(field, "choices", ())):
+            values = [(value, str(choices.get(value, value)))]
+        else:
+            values = [(value, f"“{value}”")]
+        if values:
+            yield name, field.label, values
+
+
 def filters_in_use(filterset: django_filters.FilterSet) -> str:
     """The valid filters of a list in words, for the title of its feed or calendar.
 
     “Instansi: Kemendagri · Topik: Pemilu 2024”; an empty string when nothing is filtered.
     """
-    parts = []
-    for name, field in filterset.form.fields.items():
-        value = filterset.form.cleaned_data.get(name)
-        if isinstance(value, date):
-            words = formats.date_format(value, "DATE_FORMAT")
-        elif isinstance(value, models.Model):
-            words = str(value)
-        elif isinstance(value, Iterable) and not isinstance(value, str):
-            words = ", ".join(str(item) for item in value)
-        elif value in EMPTY_VALUES:
-            words = ""
-        elif choices := dict(getattr(field, "choices", ())):
-            words = str(choices.get(value, value))
-        else:
-            words = f"“{value}”"
-        if words:
-            parts.append(f"{field.label}: {words}")
-    return " · ".join(parts)
+    return " · ".join(
+        f"{label}: {', '.join(words for _, words in values)}"
+        for _, label, values in filter_values(filterset)
+    )
+
+
+def active_filters(filterset: django_filters.FilterSet, query: QueryDict) -> list[ActiveFilter]:
+    """Every value of the filters in use, each with the address that removes it (and goes back
+    to the first page), for the chips above a list and the suggestions of an empty one."""
+    active = []
+    for name, label, values in filter_values(filterset):
+        several = isinstance(
+            filterset.form.fields[name], forms.MultipleChoiceField | forms.ModelMultipleChoiceField
+        )
+        for value, words in values:
+            remaining = query.copy()
+            kept = [other for other in query.getlist(name) if several and other != value]
+            remaining.setlist(name, kept)
+            remaining.pop("page", None)
+            active.append(ActiveFilter(str(label), words, f"?{remaining.urlencode()}"))
+    return active
 
 
 def filtered_url(view_name: str, filterset: django_filters.FilterSet) -> str:

@@ -1,5 +1,7 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -21,6 +23,17 @@ class FilteredListView(FilterView):
     paginate_by = 20
     paginator_class = CappedPaginator
     template_name_suffix = "_list"
+
+    def get(self, request, *args, **kwargs):
+        # A form sent with fields left empty (?q=&from=…) is sent on to the same list without
+        # them, so that every state of the list has one plain address to share.
+        given = [(name, value) for name, values in request.GET.lists() for value in values]
+        kept = [(name, value) for name, value in given if value]
+        if len(kept) < len(given):
+            return HttpResponseRedirect(
+                f"{request.path}?{urlencode(kept)}" if kept else request.path
+            )
+        return super().get(request, *args, **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
         if self.filterset.is_bound and not self.filterset.is_valid():

@@ -21,6 +21,9 @@ class EventFilter(date_range_filterset("starts_at")):
         choices=WHEN_CHOICES, method="filter_when", label=_("When"), empty_label=_("All")
     )
     agency = AgencyFilter()
+    kind = django_filters.ChoiceFilter(
+        choices=Event.Kind.choices, label=_("Kind of event"), empty_label=_("Any")
+    )
     topic = LinkedToAnyFilter(
         field_name="topics",
         to_field_name="slug",

@@ -35,7 +35,9 @@ class EventQuerySet(PublishableQuerySet):
     def for_detail(self):
         """What an event's page shows, in a fixed number of queries."""
         return self.for_listing().prefetch_related(
-            "speakers", "topics", models.Prefetch("articles", queryset=Article.objects.published())
+            "speakers",
+            "topics",
+            models.Prefetch("articles", queryset=Article.objects.published().for_listing()),
         )
 
 

@@ -238,8 +238,8 @@ def test_an_article_lists_agencies_lead_first_and_topics(client, newsroom):
         }
     ]
     assert {topic["url"] for topic in item["topics"]} == {
-        "http://testserver/berita/?topic=ikp",
-        "http://testserver/berita/?topic=pemilu-2024",
+        "http://testserver/topik/ikp/",
+        "http://testserver/topik/pemilu-2024/",
     }
 
 
@@ -271,7 +271,7 @@ def test_people_and_topics(client, newsroom):
     bahtiar = Person.objects.get(slug="bahtiar")
     RoleFactory(person=bahtiar, agency=newsroom["ditjen-polpum"], title="Dirjen")
     person = client.get("/api/v1/people/bahtiar/").json()
-    assert person["url"] == "http://testserver/berita/?person=bahtiar"
+    assert person["url"] == "http://testserver/tokoh/bahtiar/"
     assert [(role["agency"]["slug"], role["title"]) for role in person["roles"]] == [
         ("ditjen-polpum", "Dirjen")
     ]

@@ -182,7 +182,7 @@ def test_a_feed_runs_as_many_queries_for_one_item_as_for_twenty(client, url):
 
 
 def test_the_finder_links_to_the_feeds_of_its_current_filters(client, story):
-    response = client.get("/berita/?agency=kemendagri&q=&topic=pemilu-2024&page=1")
+    response = client.get("/berita/?agency=kemendagri&q=&topic=pemilu-2024&page=1", follow=True)
     expected = "/berita/rss.xml?agency=kemendagri&amp;topic=pemilu-2024"
     assert (
         f'<link rel="alternate" type="application/rss+xml" title="Berita (RSS)" href="{expected}">'

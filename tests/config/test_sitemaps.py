@@ -108,11 +108,11 @@ def test_the_news_sitemap_holds_the_last_two_days(client, content):
     assert published == content.published_at
 
 
-def test_topics_and_people_with_news_point_at_the_finder(client, content):
+def test_topics_and_people_with_news_point_at_their_pages(client, content):
     topics = parse(client, "/sitemap-topics.xml")
-    assert [path(loc) for loc in locations(topics)] == ["/berita/?topic=pemilu-2024"]
+    assert [path(loc) for loc in locations(topics)] == ["/topik/pemilu-2024/"]
     people = parse(client, "/sitemap-people.xml")
-    assert [path(loc) for loc in locations(people)] == ["/berita/?person=bahtiar"]
+    assert [path(loc) for loc in locations(people)] == ["/tokoh/bahtiar/"]
 
 
 def test_an_agency_changes_with_the_news_of_its_sub_agencies(client, content, agency_tree):

@@ -143,7 +143,7 @@ def test_a_withdrawn_events_ics_cancels_it(client):
 
 @pytest.mark.django_db
 def test_the_agenda_and_agency_pages_offer_subscriptions(client, agency_tree):
-    agenda = client.get("/agenda/?agency=bawaslu&when=&page=1").text
+    agenda = client.get("/agenda/?agency=bawaslu&when=&page=1", follow=True).text
     assert 'href="/agenda/kalender.ics?agency=bawaslu" type="text/calendar"' in agenda
     agency = client.get("/instansi/bawaslu/").text
     assert 'href="/agenda/kalender.ics?agency=bawaslu" type="text/calendar"' in agency

@@ -1,7 +1,17 @@
-from django import template
-from django.utils import formats, timezone
-from django.utils.html import format_html
+import html
+import json
+import re
+from datetime import datetime
 
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import translate_url
+from django.utils import formats, timezone, translation
+from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
+
+from newsroom.articles.search import search_words
 from newsroom.core.filters import filtered_url
 from newsroom.core.images import renditions
 
@@ -17,6 +27,10 @@ def show_time(value, *, date_only=False):
     """
     if value is None:
         return ""
+    if not isinstance(value, datetime):  # a calendar day, such as a role's start
+        return format_html(
+            '<time datetime="{}">{}</time>', value.isoformat(), formats.date_format(value)
+        )
     local = timezone.localtime(value)
     if date_only:
         return format_html(
@@ -51,3 +65,79 @@ def lead_image(item, *, sizes, lazy=True):
         "sizes": sizes,
         "lazy": lazy,
     }
+
+
+def words_pattern(words: str) -> re.Pattern | None:
+    """Words that begin with any word of a search, as the search itself matches them."""
+    terms = search_words(words or "")
+    if not terms:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\w*", re.IGNORECASE)
+
+
+@register.filter
+def highlight(text, words):
+    """The text, escaped, with the words of a search marked: “<mark>Pemilu</mark> 2024”."""
+    pattern = words_pattern(words)
+    if pattern is None:
+        return conditional_escape(text)
+    pieces, end = [], 0
+    for match in pattern.finditer(text):
+        pieces += [conditional_escape(text[end : match.start()]), "<mark>"]
+        pieces += [conditional_escape(match.group()), "</mark>"]
+        end = match.end()
+    pieces.append(conditional_escape(text[end:]))
+    return mark_safe("".join(pieces))  # noqa: S308 (every piece of the text is escaped)
+
+
+@register.simple_tag
+def search_excerpt(article, words, *, around=20):
+    """What a search result shows under its title: the summary if the words are in it, else
+    the words of the body around the first match, with the matches marked."""
+    pattern = words_pattern(words)
+    if pattern is None or pattern.search(article.summary):
+        return highlight(article.summary, words)
+    body = " ".join(html.unescape(strip_tags(article.body)).split())
+    match = pattern.search(body)
+    if match is None:
+        return highlight(article.summary, words)
+    before = body[: match.start()].split()[-around:]
+    after = body[match.start() :].split()[:around]
+    excerpt = " ".join(before + after)
+    return highlight(f"… {excerpt} …", words)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> list[dict]:
+    """This page in each of the site's languages, for the language switch and hreflang links:
+    plain addresses (/berita/?agency=kpu, /en/berita/?agency=kpu), no cookie. Empty for a page
+    that exists in one language only (a preview, a page not found)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    here, current = request.get_full_path(), translation.get_language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        address = here if code == current else translate_url(here, code)
+        if code != current and address == here:
+            return []
+        versions.append(
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": address,
+                "current": code == current,
+            }
+        )
+    return versions
+
+
+# As json_script escapes: no text in the data can end the script element.
+SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data: dict):
+    """schema.org data for search engines, in a script element that runs nothing."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

@@ -1,0 +1,89 @@
+"""How many of the finder's results there are, and how many fall under each agency, topic and
+year, in one statement.
+
+The result is read once, at most CappedPaginator.COUNT_LIMIT + 1 rows of it: when it is longer,
+the statement gives only that it is, and the finder shows its choices without numbers. So a
+request never reads more than that many rows for them, however many articles match.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connections
+from django.db.models.functions import ExtractYear
+
+from newsroom.agencies.models import agency_ancestry
+from newsroom.articles.models import Article, ArticleAgency
+
+
+@dataclass
+class FacetCounts:
+    total: int  # the length of the result, counted up to the limit and one more
+    agencies: dict[int, int] = field(default_factory=dict)
+    topics: dict[int, int] = field(default_factory=dict)
+    years: dict[int, int] = field(default_factory=dict)
+
+
+def news_facet_counts(result, *, limit: int) -> FacetCounts:
+    """The length of the result (up to limit + 1) and, when it is at most `limit`, how many
+    of its articles are under each agency (its sub-agencies' articles included, each article
+    once), each topic and each year of publication (in the site's time zone).
+
+    The agencies' ancestry comes as a list of pairs (agency, itself or an ancestor), so the
+    database knows its size and plans the statement as the small thing it is.
+    """
+    connection = connections[result.db]
+    quote = connection.ops.quote_name
+    result_sql, result_params = (
+        result.order_by()
+        .values("pk")[: limit + 1]
+        .query.get_compiler(connection=connection)
+        .as_sql()
+    )
+    articles = Article.objects.all().query
+    year_sql, year_params = articles.get_compiler(connection=connection).compile(
+        ExtractYear("published_at").resolve_expression(articles)
+    )
+    # No agency has the id 0: the pair stands in for an empty directory, which VALUES cannot be.
+    ancestry = agency_ancestry() or [(0, 0)]
+    article_table, links = quote(Article._meta.db_table), quote(ArticleAgency._meta.db_table)
+    topics = Article.topics.through
+    topic_links = quote(topics._meta.db_table)
+    topic_article = quote(topics._meta.get_field("article").column)
+    topic_topic = quote(topics._meta.get_field("topic").column)
+    small = "(SELECT COUNT(*) FROM result) <= %s"
+    pairs = ", ".join(["(%s, %s)"] * len(ancestry))
+    # Only names from the models' metadata go into the text; values go as parameters.
+    sql = f"""
+        WITH ancestry (agency_id, ancestor_id) AS (VALUES {pairs}),
+        result (id) AS ({result_sql})
+        SELECT 'total', 0, COUNT(*) FROM result
+        UNION ALL
+        SELECT 'agency', ancestry.ancestor_id, COUNT(DISTINCT {links}.article_id)
+        FROM {links} JOIN ancestry ON ancestry.agency_id = {links}.agency_id
+        WHERE {links}.article_id IN (SELECT id FROM result) AND {small}
+        GROUP BY ancestry.ancestor_id
+        UNION ALL
+        SELECT 'topic', {topic_topic}, COUNT(*) FROM {topic_links}
+        WHERE {topic_article} IN (SELECT id FROM result) AND {small}
+        GROUP BY {topic_topic}
+        UNION ALL
+        SELECT 'year', {year_sql}, COUNT(*) FROM {article_table}
+        WHERE {article_table}.id IN (SELECT id FROM result) AND {small}
+        GROUP BY 2
+    """  # noqa: S608
+    params = [
+        *(value for pair in ancestry for value in pair),
+        *result_params,
+        limit,
+        limit,
+        *year_params,
+        limit,
+    ]
+    rows = {"agency": {}, "topic": {}, "year": {}, "total": {}}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, key, count in cursor.fetchall():
+            rows[facet][int(key)] = count
+    return FacetCounts(
+        total=rows["total"][0], agencies=rows["agency"], topics=rows["topic"], years=rows["year"]
+    )
