@@ -1,3 +1,4 @@
+import logging
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -16,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -29,6 +31,7 @@ from newsroom.core.diffs import (
 )
 from newsroom.core.editor import EDITOR_CONFIG
 from newsroom.core.fields import RichTextField
+from newsroom.core.images import LeadImageField
 from newsroom.core.models import Transition
 from newsroom.desk import permissions
 from newsroom.desk.preview import preview_url
@@ -38,6 +41,7 @@ admin.site.site_title = settings.NEWSROOM_SITE_NAME
 admin.site.index_title = gettext_lazy("Newsroom desk")
 
 Action = Transition.Action
+logger = logging.getLogger(__name__)
 
 
 def error_text(error: ValidationError | PermissionDenied) -> str:
@@ -106,6 +110,29 @@ class PublishableAdminForm(forms.ModelForm):
             ),
             code="edit_conflict",
         )
+
+    def _post_clean(self):
+        super()._post_clean()
+        if not self.errors:
+            self.store_uploads()
+
+    def store_uploads(self):
+        """New images go to the media storage while the form can still answer: if the storage
+        fails, nothing is saved and the form keeps what was typed."""
+        for field in self.instance._meta.concrete_fields:
+            if not isinstance(field, LeadImageField) or field.name not in self.changed_data:
+                continue
+            try:
+                field.store_upload(self.instance)
+            except Exception:  # any storage's error (a disk, S3) means the same to the editor
+                logger.exception("The media storage refused %s", field.name)
+                self.add_error(
+                    field.name,
+                    _(
+                        "The image could not be stored: the media storage did not answer. "
+                        "Nothing was saved; send the image again in a moment."
+                    ),
+                )
 
 
 class OwnerAgencyFormSet(BaseInlineFormSet):
@@ -302,6 +329,12 @@ class PublishableAdmin(VersionAdmin):
             "widget": AdminProseEditorWidget(config=EDITOR_CONFIG, preset="configurable")
         }
     }
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The rich-text editor's import map is an inline script: it carries this response's
+        # Content-Security-Policy nonce (the desk's pages are never cached).
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def view_on_site(self, obj):
         # Unpublished work has no public page yet: its preview link is on the change page.

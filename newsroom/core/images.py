@@ -125,11 +125,16 @@ class LeadImageField(models.ImageField):
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": LeadImageFormField, **kwargs})
 
-    def pre_save(self, model_instance, add):
+    def store_upload(self, model_instance):
+        """Send a new upload, without its location data, to the media storage; a failing
+        storage raises here, before anything is saved to the database."""
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
-            file.file = without_location(file.file)
-            file.name = file.file.name
+            upload = without_location(file.file)
+            file.save(upload.name, upload, save=False)
+
+    def pre_save(self, model_instance, add):
+        self.store_upload(model_instance)
         return super().pre_save(model_instance, add)
 
 
