@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
@@ -5,7 +7,7 @@ from newsroom.agencies.models import Agency, Person
 from newsroom.articles.models import Article
 from newsroom.articles.sitemaps import with_news
 from newsroom.articles.views import news_finder_url
-from newsroom.core.sitemaps import changed_at
+from newsroom.core.sitemaps import SummarisedSitemap, changed_at
 from newsroom.events.models import Event
 
 
@@ -13,6 +15,11 @@ class AgencySitemap(Sitemap):
     """Every agency; its page changes with the news and events of it and its sub-agencies."""
 
     def items(self):
+        return self.agencies
+
+    @cached_property
+    def agencies(self):
+        """Read once for the index, which asks for the date and for the number of pages."""
         agencies = list(Agency.objects.only("slug", "parent").order_by("name", "id"))
         changes = [
             Agency.objects.filter(**{f"{relation}__in": published})
@@ -46,14 +53,13 @@ class AgencySitemap(Sitemap):
         return max(filter(None, map(self.lastmod, self.items())), default=None)
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(SummarisedSitemap):
     """People in published news, at their pages."""
+
+    lastmod_field = "news_changed_at"
 
     def items(self):
         return with_news(Person.objects.only("slug")).order_by("name", "id")
 
     def location(self, person):
         return news_finder_url(person=person.slug)
-
-    def lastmod(self, person):
-        return person.news_changed_at

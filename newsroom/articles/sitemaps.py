@@ -2,14 +2,13 @@ from datetime import timedelta
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from newsroom.articles.models import Article, Topic
 from newsroom.articles.views import news_finder_url
-from newsroom.core.sitemaps import PublishableSitemap, changed_at
+from newsroom.core.sitemaps import PublishableSitemap, SummarisedSitemap, changed_at
 
 
 class ArticleSitemap(PublishableSitemap):
@@ -60,14 +59,13 @@ def with_news(queryset):
     )
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(SummarisedSitemap):
     """Topics in published news, at their pages."""
+
+    lastmod_field = "news_changed_at"
 
     def items(self):
         return with_news(Topic.objects.only("slug")).order_by("name", "id")
 
     def location(self, topic):
         return news_finder_url(topic=topic.slug)
-
-    def lastmod(self, topic):
-        return topic.news_changed_at
