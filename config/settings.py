@@ -213,6 +213,11 @@ NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", default=40_000_
 # How long a preview link of unpublished work stays valid, in seconds (default three days).
 NEWSROOM_PREVIEW_MAX_AGE = env_int("NEWSROOM_PREVIEW_MAX_AGE", default=3 * 24 * 60 * 60)
 
+# The spam guard (newsroom/core/spam.py): domains that links in titles, captions and other
+# plain text may point to, besides government sites (go.id) and this site's own host names.
+# Administrators add more, and the phrases and domains to refuse, in the admin.
+NEWSROOM_ALLOWED_LINK_DOMAINS = env_list("NEWSROOM_ALLOWED_LINK_DOMAINS")
+
 # Errors go to the server log, never to the reader.
 LOGGING = {
     "version": 1,

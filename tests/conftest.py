@@ -107,6 +107,9 @@ def roles(db):
     """The desk's roles. The data migration makes them; a transactional test's flush removes
     them, so tests that need them make sure they are there."""
     importlib.import_module("newsroom.desk.migrations.0002_roles").create_roles(apps, None)
+    importlib.import_module(
+        "newsroom.desk.migrations.0003_audit_trail_spam_guard"
+    ).grant_administrators(apps, None)
 
 
 @pytest.fixture

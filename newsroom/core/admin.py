@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -21,7 +22,7 @@ from js_asset import Media
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from newsroom.core import services
+from newsroom.core import services, spam_terms
 from newsroom.core.diffs import (
     FieldChange,
     item_state,
@@ -32,7 +33,8 @@ from newsroom.core.diffs import (
 from newsroom.core.editor import EDITOR_CONFIG
 from newsroom.core.fields import RichTextField
 from newsroom.core.images import LeadImageField
-from newsroom.core.models import Transition
+from newsroom.core.models import SpamRule, Transition
+from newsroom.core.spam import Finding, SpamRefused, describe_findings, spam_check
 from newsroom.desk import permissions
 from newsroom.desk.preview import preview_url
 
@@ -77,12 +79,30 @@ class PublishableAdminForm(forms.ModelForm):
     """Refuses a save over someone else's: the form carries the time of the version it shows."""
 
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The person saving (PublishableAdmin.get_form), for the audit trail.
+    desk_user = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflict = None
         if self.instance.pk:
             self.fields["edit_token"].initial = self.instance.updated_at.isoformat()
+
+    def check_spam(self, current, cleaned_data):
+        """Changes to a public or scheduled item are saved only if the spam guard lets them:
+        an editor's account in someone else's hands cannot deface a published page."""
+        if current.status not in services.PUBLIC_STATUSES:
+            return
+        values = {name: value for name, value in cleaned_data.items() if name in self.fields}
+        try:
+            spam_check(current, values=values)
+        except SpamRefused as refusal:
+            services.spam_refusal_record(
+                refusal=refusal, by=self.desk_user, attempted=_("Save changes")
+            )
+            for name in sorted({finding.field for finding in refusal.findings} & set(self.fields)):
+                self.add_error(name, _("This looks like spam; see the message above."))
+            raise
 
     def clean(self):
         cleaned_data = super().clean()
@@ -93,6 +113,7 @@ class PublishableAdminForm(forms.ModelForm):
         current = model.objects.select_for_update().get(pk=self.instance.pk)
         loaded = self.data.get(self.add_prefix("edit_token"), "")
         if loaded == current.updated_at.isoformat():
+            self.check_spam(current, cleaned_data)
             return cleaned_data
         try:
             loaded_at = datetime.fromisoformat(loaded)
@@ -367,6 +388,11 @@ class PublishableAdmin(VersionAdmin):
     def has_publish_permission(self, request):
         return permissions.is_editor(request.user, self.model)
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.desk_user = request.user
+        return form
+
     # Saving: who created it, a revision of the whole item, and the one hook for side effects.
 
     @contextmanager
@@ -533,3 +559,82 @@ class PublishableAdmin(VersionAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/core/publishable/recover.html", context)
+
+
+@admin.register(Transition)
+class TransitionAdmin(admin.ModelAdmin):
+    """The audit trail, to read: no one adds, changes or deletes an entry, administrators
+    included (the model and a database trigger refuse it too). Seen by those with the view
+    permission, which the Administrator role has."""
+
+    list_display = ["at", "action", "item_link", "content_type", "by", "from_status", "to_status"]
+    list_filter = [
+        "action",
+        ("by", admin.RelatedOnlyFieldListFilter),
+        ("at", admin.DateFieldListFilter),
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+    ]
+    date_hierarchy = "at"
+    search_fields = ["item_title", "note", "by__username"]
+    list_select_related = ["by", "content_type"]
+    fields = [
+        "at", "action", "content_type", "object_id", "item_link", "by", "from_status",
+        "to_status", "publish_at", "note", "found",
+    ]  # fmt: skip
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("item")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("item"), ordering="item_title")
+    def item_link(self, step):
+        if step.item is None:
+            if step.object_id is None:
+                return step.item_title
+            return _("%(title)s (deleted)") % {"title": step.item_title}
+        opts = step.item._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[step.item.pk])
+        return format_html('<a href="{}">{}</a>', url, step.item_title or step.item)
+
+    @admin.display(description=gettext_lazy("spam found"))
+    def found(self, step):
+        model = step.content_type.model_class()
+        findings = [Finding(**finding) for finding in step.findings]
+        return describe_findings(model, findings) if model else ""
+
+
+@admin.register(SpamRule)
+class SpamRuleAdmin(admin.ModelAdmin):
+    """Administrators' changes to the spam guard's shipped lists, applied at once."""
+
+    list_display = ["value", "kind", "note", "created_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["value", "note"]
+    fields = ["kind", "value", "note"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def changelist_view(self, request, extra_context=None):
+        context = {
+            "shipped": {
+                "phrases": sorted(spam_terms.BLOCKED_PHRASES),
+                "blocked_domains": sorted(spam_terms.BLOCKED_DOMAINS),
+                "allowed_domains": sorted(
+                    {*spam_terms.ALLOWED_DOMAINS, *settings.NEWSROOM_ALLOWED_LINK_DOMAINS}
+                ),
+            },
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, context)

@@ -1,5 +1,7 @@
+import re
+
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -128,7 +130,6 @@ class Publishable(models.Model):
         blank=True,
         editable=False,
     )
-    transitions = GenericRelation("core.Transition")
 
     objects = PublishableQuerySet.as_manager()
 
@@ -210,6 +211,12 @@ class Publishable(models.Model):
         return problems
 
     @property
+    def transitions(self):
+        """This item's steps in the audit trail. Not a GenericRelation, which would delete
+        them with the item: the trail outlives what it records."""
+        return Transition.objects.of(self)
+
+    @property
     def is_scheduled(self) -> bool:
         return self.status == Status.PUBLISHED and self.published_at > timezone.now()
 
@@ -230,8 +237,34 @@ class Publishable(models.Model):
         return self.get_status_display()
 
 
+class AppendOnlyError(Exception):
+    """The audit trail is only ever added to."""
+
+
+class TransitionQuerySet(models.QuerySet):
+    def of(self, item):
+        """The steps of an item (whose row may since have been deleted)."""
+        content_type = ContentType.objects.get_for_model(item, for_concrete_model=False)
+        return self.filter(content_type=content_type, object_id=item.pk)
+
+    def update(self, **kwargs):
+        raise AppendOnlyError(_("The audit trail cannot be changed."))
+
+    def delete(self):
+        raise AppendOnlyError(_("The audit trail cannot be deleted."))
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError(_("The audit trail cannot be changed."))
+
+
 class Transition(models.Model):
-    """One step of an article's or event's life cycle: what was done, by whom, when, and why."""
+    """One step of an article's or event's life cycle: what was done, by whom, when, and why;
+    or a refusal to make it public (action "refuse", with what the spam guard found).
+
+    Append-only: the model refuses to change or delete a row, the admin offers neither, and a
+    trigger refuses it in the database (migration 0002). The item's type, id and title are kept
+    in the row, so the record outlives the item.
+    """
 
     class Action(models.TextChoices):
         SUBMIT = "submit", _("Submit for review")
@@ -242,32 +275,128 @@ class Transition(models.Model):
         WITHDRAW = "withdraw", _("Withdraw")
         RECOVER = "recover", _("Recover")
         RESTORE = "restore", _("Restore a revision")
+        REFUSE = "refuse", _("Refused as spam")
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(ContentType, verbose_name=_("type"), on_delete=models.PROTECT)
+    # Empty for a refused item that was never saved (a document the importer refused).
+    object_id = models.PositiveBigIntegerField(_("item id"), null=True, blank=True)
     item = GenericForeignKey("content_type", "object_id")
+    item_title = models.CharField(_("title"), max_length=250, blank=True)
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     from_status = models.CharField(_("from"), max_length=16, choices=Status.choices)
     to_status = models.CharField(_("to"), max_length=16, choices=Status.choices)
     at = models.DateTimeField(_("when"), default=timezone.now)
+    # Protected: an account with a trail is deactivated, not deleted, so "who" stays known.
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
         related_name="+",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
     )
     note = models.TextField(
         _("note"), blank=True, help_text=_("The comment when sent back, the public reason…")
     )
     publish_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    findings = models.JSONField(
+        _("spam found"),
+        default=list,
+        blank=True,
+        help_text=_("What the spam guard found, for a refusal: the field and the phrase or link."),
+    )
+
+    objects = TransitionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("workflow step")
-        verbose_name_plural = _("workflow steps")
+        verbose_name = _("audit trail entry")
+        verbose_name_plural = _("audit trail")
         ordering = ["-at", "-id"]
         get_latest_by = "at"
-        indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-at"]),
+            models.Index(fields=["action", "-at"], name="core_transition_action_at"),
+        ]
 
     def __str__(self):
         return f"{self.get_action_display()} · {timezone.localtime(self.at):%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(_("The audit trail cannot be changed."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(_("The audit trail cannot be deleted."))
+
+
+class SpamRule(models.Model):
+    """An administrator's change to the spam guard's shipped lists (newsroom/core/spam_terms.py):
+    one more phrase or domain to refuse, one more domain links may go to, or a shipped entry
+    that this site does not refuse."""
+
+    class Kind(models.TextChoices):
+        BLOCKED_PHRASE = "blocked_phrase", _("Refuse this phrase")
+        BLOCKED_DOMAIN = "blocked_domain", _("Refuse links to this domain")
+        ALLOWED_DOMAIN = "allowed_domain", _("Allow links to this domain everywhere")
+        EXEMPT = "exempt", _("Do not refuse this shipped phrase or domain")
+
+    kind = models.CharField(_("rule"), max_length=16, choices=Kind.choices)
+    value = models.CharField(
+        _("phrase or domain"),
+        max_length=200,
+        help_text=_(
+            "A phrase is found in any case, spacing or spelling with digits (“sl0t g4cor”), "
+            "as whole words. A domain includes its subdomains: “bit.ly”, “go.id”."
+        ),
+    )
+    note = models.CharField(_("why"), max_length=250, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("spam guard rule")
+        verbose_name_plural = _("spam guard rules")
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "value"],
+                name="core_spamrule_once",
+                violation_error_message=_("This rule exists already."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def clean(self):
+        from newsroom.core.spam import normalise, normalise_domain
+
+        super().clean()
+        if self.kind == self.Kind.BLOCKED_PHRASE:
+            self.value = " ".join(normalise(self.value).split())
+            # Short phrases are parts of ordinary words and names.
+            if len(re.sub(r"[\W_]", "", self.value)) < 4:
+                raise ValidationError({"value": _("A phrase needs at least four letters.")})
+        elif self.kind in {self.Kind.BLOCKED_DOMAIN, self.Kind.ALLOWED_DOMAIN}:
+            self.value = normalise_domain(self.value)
+            if not DOMAIN.fullmatch(self.value) or (
+                self.kind == self.Kind.ALLOWED_DOMAIN and "." not in self.value
+            ):
+                raise ValidationError({"value": _("Enter a domain such as “example.go.id”.")})
+        else:
+            value = " ".join(normalise(self.value).split())
+            domain = normalise_domain(value)
+            self.value = domain if DOMAIN.fullmatch(domain) else value
+        if not self.value:
+            raise ValidationError({"value": _("Enter a phrase or a domain.")})
+
+
+DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z][a-z0-9-]*[a-z0-9]")

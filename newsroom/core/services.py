@@ -2,23 +2,36 @@
 
 Each function checks who is acting (newsroom.desk.permissions), refuses what the life cycle
 does not allow with a clear message, saves in a transaction and records a Transition (who,
-when, why). Readers' caches hear of every committed change through newsroom.caching, which
-listens to every write of content, whatever made it.
+when, why). Whatever ends public (published, scheduled or withdrawn) passes the spam guard
+first (newsroom.core.spam); a refusal is recorded too, and mailed to the administrators.
+Readers' caches hear of every committed change through newsroom.caching, which listens to every
+write of content, whatever made it.
 """
 
+import logging
 from datetime import datetime
+from functools import partial
 
 import reversion
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import formats, timezone
+from django.db.models import Q
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newsroom.core.models import Publishable, Status, Transition
+from newsroom.core.spam import SpamRefused, describe_findings, spam_check
 
 Action = Transition.Action
+logger = logging.getLogger(__name__)
+
+# What readers see, or will by themselves: what the spam guard checks.
+PUBLIC_STATUSES = {Status.PUBLISHED, Status.WITHDRAWN}
 
 # Fields a restored revision leaves as they are: the life cycle is changed only by the
 # actions below, never by bringing back an old text.
@@ -179,17 +192,26 @@ def publishable_restore(*, item: Publishable, version, by) -> Publishable:
                 getattr(item, field.name).set(existing)
         _restore_agency_links(item, version)
 
-    with reversion.create_revision(manage_manually=True):
-        reversion.set_user(by)
-        reversion.set_comment(note)
-        item = _transition(
-            item=item,
-            by=by,
-            action=Action.RESTORE,
-            change=restore,
-            note=note,
+    from_status = item.status
+    try:
+        with reversion.create_revision(manage_manually=True):
+            reversion.set_user(by)
+            reversion.set_comment(note)
+            item = _transition(
+                item=item,
+                by=by,
+                action=Action.RESTORE,
+                change=restore,
+                note=note,
+                record_refusal=False,
+            )
+            reversion.add_to_revision(item)
+    except SpamRefused as refusal:
+        # Outside the revision's transaction, which the refusal rolls back.
+        spam_refusal_record(
+            refusal=refusal, by=by, attempted=Action.RESTORE.label, from_status=from_status
         )
-        reversion.add_to_revision(item)
+        raise
     return item
 
 
@@ -223,39 +245,133 @@ def _publication_check(item: Publishable) -> None:
         )
 
 
-def _transition(*, item, by, action, change, check=None, note="", publish_at=None):
+def _transition(
+    *, item, by, action, change, check=None, note="", publish_at=None, record_refusal=True
+):
     """Lock the item, check the person and the state, change, validate, save and record."""
     from newsroom.desk.permissions import check_can_act
 
-    with transaction.atomic():
-        # Work on the stored item, locked: two editors acting at once do not both succeed.
-        type(item).objects.select_for_update().filter(pk=item.pk).exists()
-        item.refresh_from_db()
-        check_can_act(by, action, item)
-        if action in ALLOWED:
-            allows, refusal = ALLOWED[action]
-            if not allows(item):
-                raise ValidationError(f"“{item}”: {refusal}")
-        if check:
-            check(item)
-        from_status = item.status
-        if callable(change):
-            change(item)
-        else:
-            for name, value in change.items():
-                setattr(item, name, value)
-        # The image was checked when it was uploaded; reading it back is not needed here.
-        item.full_clean(exclude=["lead_image"])
-        item.save()
-        _record(
-            item, by=by, action=action, from_status=from_status, note=note, publish_at=publish_at
-        )
+    from_status = None
+    try:
+        with transaction.atomic():
+            # Work on the stored item, locked: two editors acting at once do not both succeed.
+            type(item).objects.select_for_update().filter(pk=item.pk).exists()
+            item.refresh_from_db()
+            check_can_act(by, action, item)
+            if action in ALLOWED:
+                allows, refusal = ALLOWED[action]
+                if not allows(item):
+                    raise ValidationError(f"“{item}”: {refusal}")
+            if check:
+                check(item)
+            from_status = item.status
+            if callable(change):
+                change(item)
+            else:
+                for name, value in change.items():
+                    setattr(item, name, value)
+            if item.status in PUBLIC_STATUSES:
+                spam_check(item)
+            # The image was checked when it was uploaded; reading it back is not needed here.
+            item.full_clean(exclude=["lead_image"])
+            item.save()
+            _record(
+                item,
+                by=by,
+                action=action,
+                from_status=from_status,
+                note=note,
+                publish_at=publish_at,
+            )
+    except SpamRefused as refusal:
+        # Recorded once the change is rolled back: the refusal stays, the spam does not.
+        if record_refusal:
+            spam_refusal_record(
+                refusal=refusal, by=by, attempted=Action(action).label, from_status=from_status
+            )
+        raise
     return item
+
+
+def spam_refusal_record(
+    *, refusal: SpamRefused, by, attempted: str, from_status: str | None = None
+) -> Transition:
+    """A refusal of the spam guard in the audit trail (who, when, which item, what matched),
+    mailed to the administrators once it is committed."""
+    item = refusal.item
+    model = type(item)
+    stored = model.objects.filter(pk=item.pk).first() if item.pk else None
+    status = stored.status if stored else (from_status or Status.DRAFT)
+    found = describe_findings(model, refusal.findings)
+    step = Transition.objects.create(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=stored.pk if stored else None,
+        item_title=str(item)[:250],
+        action=Action.REFUSE,
+        from_status=status,
+        to_status=status,
+        by=by,
+        note=f"{attempted}: {found}",
+        findings=[finding.as_json() for finding in refusal.findings],
+    )
+    transaction.on_commit(partial(_spam_alert, step.pk), robust=True)
+    logger.warning("Spam guard refused %s %s by %s: %s", model.__name__, item.pk, by, found)
+    return step
+
+
+def spam_alert_recipients() -> list[str]:
+    """The addresses of the administrators: active accounts of the Administrator role or
+    superusers, and ADMINS."""
+    from newsroom.desk.models import Role
+
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    users = users.filter(Q(is_superuser=True) | Q(groups__name=Role.ADMINISTRATOR))
+    addresses = {*users.values_list("email", flat=True), *(a for _n, a in settings.ADMINS)}
+    return sorted(addresses)
+
+
+def _spam_alert(step_pk: int) -> None:
+    # Mail that fails is logged, never raised: the refusal is in the trail either way, and the
+    # desk's front page shows it to the administrators.
+    try:
+        step = Transition.objects.select_related("by", "content_type").get(pk=step_pk)
+        recipients = spam_alert_recipients()
+        if not recipients:
+            logger.warning("No administrator has an e-mail address for the spam alert")
+            return
+        with translation.override(settings.LANGUAGE_CODE):
+            model = step.content_type.model_class()
+            kind = model._meta.verbose_name if model else step.content_type.model
+            subject = _("[%(site)s] Publication refused as spam: “%(item)s”") % {
+                "site": settings.NEWSROOM_SITE_NAME,
+                "item": step.item_title,
+            }
+            body = _(
+                "The spam guard refused to make this public.\n\n"
+                "Item: %(kind)s “%(item)s” (id %(id)s)\n"
+                "Who: %(by)s\n"
+                "When: %(when)s\n"
+                "Attempt and what was found: %(note)s\n\n"
+                "If this person did not mean to, their account may be in someone else's hands: "
+                "deactivate it and reset its password. Every refusal is in the desk's audit "
+                "trail."
+            ) % {
+                "kind": kind,
+                "item": step.item_title,
+                "id": step.object_id or "-",
+                "by": step.by.get_username() if step.by else _("the importer"),
+                "when": formats.date_format(timezone.localtime(step.at), "DATETIME_FORMAT"),
+                "note": step.note,
+            }
+        send_mail(subject, body, None, recipients)
+    except Exception:  # a mail server's failure of any kind is only logged
+        logger.exception("The spam alert for audit trail entry %s could not be sent", step_pk)
 
 
 def _record(item, *, by, action, from_status, note="", publish_at=None):
     Transition.objects.create(
         item=item,
+        item_title=str(item)[:250],
         action=action,
         from_status=from_status,
         to_status=item.status,

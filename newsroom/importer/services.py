@@ -23,6 +23,8 @@ from newsroom.agencies.recognition import AgencyDirectory
 from newsroom.articles.models import Article, ArticleAgency, Topic
 from newsroom.core.dates import local_day_end, local_day_start
 from newsroom.core.models import Status
+from newsroom.core.services import PUBLIC_STATUSES, spam_refusal_record
+from newsroom.core.spam import SpamRefused, spam_check
 from newsroom.events.models import Event, EventAgency
 from newsroom.importer.datelines import moment_on
 from newsroom.importer.events import EventFound
@@ -100,6 +102,13 @@ def document_import(
                 name, outcome = source.name, report.outcome
                 transaction.on_commit(lambda: logger.info("Imported %s: %s", name, outcome))
             return report
+    except SpamRefused as refusal:
+        # Recorded after the rollback, so the refusal stays and nothing of the document does;
+        # a dry run keeps nothing, not even that.
+        if not dry_run:
+            attempted = _("Import and publish") if publish else _("Import, updating a public item")
+            spam_refusal_record(refusal=refusal, by=by, attempted=attempted)
+        return ImportReport(source.name, Outcome.FAILED, message=" ".join(refusal.messages))
     except ValidationError as error:
         return ImportReport(source.name, Outcome.FAILED, message=_validation_message(error))
     except IntegrityError:
@@ -186,6 +195,8 @@ def _save_article(article: Article, extraction: Extraction, publish: bool) -> Ar
     article.published_at = extraction.published_at
     if publish:
         article.status = Status.PUBLISHED
+    if article.status in PUBLIC_STATUSES:
+        spam_check(article)
     article.full_clean()
     article.save()
     return article
@@ -279,6 +290,7 @@ def _create_event(found, agencies, people, topics, article, publish) -> Event:
     if publish:
         event.status = Status.PUBLISHED
         event.published_at = article.published_at
+        spam_check(event)
     event.full_clean()
     event.save()
     if found.organiser:

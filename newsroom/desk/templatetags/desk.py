@@ -1,9 +1,11 @@
+from datetime import timedelta
+
 from django import template
 from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.articles.models import Article
-from newsroom.core.models import Status
+from newsroom.core.models import Status, Transition
 from newsroom.desk.permissions import accessible
 from newsroom.events.models import Event
 
@@ -11,6 +13,8 @@ register = template.Library()
 
 DESK_MODELS = (Article, Event)
 LIST_LENGTH = 10
+# How far back the front page shows the spam guard's refusals to administrators.
+REFUSALS_SHOWN_FOR = timedelta(days=30)
 
 
 def desk_items(user, select):
@@ -86,5 +90,21 @@ def desk_overview(context):
                 {"item": item, "url": link(item), "kind": item._meta.verbose_name} for item in items
             ]
             for name, items in sections
-        }
+        },
+        "refusals": spam_refusals(user, since=now - REFUSALS_SHOWN_FOR),
+    }
+
+
+def spam_refusals(user, *, since):
+    """For those who read the audit trail (administrators): the spam guard's latest refusals,
+    each linked to its entry in the trail; None for everyone else."""
+    if not user.has_perm("core.view_transition"):
+        return None
+    steps = Transition.objects.filter(action=Transition.Action.REFUSE, at__gte=since)
+    return {
+        "entries": [
+            {"step": step, "url": reverse("admin:core_transition_change", args=[step.pk])}
+            for step in steps.select_related("by")[:LIST_LENGTH]
+        ],
+        "all_url": reverse("admin:core_transition_changelist") + "?action__exact=refuse",
     }
