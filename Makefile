@@ -12,7 +12,7 @@ PORT ?= 8000
 # make run serves with production settings (DEBUG off) and a secret key kept in var/.
 RUN_ENV = SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}"
 # manage.py needs a key to start; these commands sign nothing.
-CHECK_ENV = SECRET_KEY="$${SECRET_KEY:-checks-only-not-a-secret}" ALLOWED_HOSTS=localhost
+CHECK_ENV = SECRET_KEY="$${SECRET_KEY:-checks-only-not-a-secret-but-as-long-as-production-wants}" ALLOWED_HOSTS=localhost
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
@@ -46,7 +46,7 @@ run: $(VENV)/.installed var/secret_key
 	@$(RUN_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
 	@$(RUN_ENV) $(BIN)/python manage.py load_demo
 	@$(RUN_ENV) $(BIN)/python manage.py ensure_admin
-	@echo "Newsroom is at http://$(HOST):$(PORT)/ and the editors' desk at http://$(HOST):$(PORT)/admin/"
+	@echo "Newsroom is at http://$(HOST):$(PORT)/ and the editors' desk at http://$(HOST):$(PORT)/$${NEWSROOM_ADMIN_PATH:-admin/}"
 	@$(RUN_ENV) HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}" \
 		$(BIN)/gunicorn --config config/gunicorn.py config.wsgi
 

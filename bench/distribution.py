@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["NEWSROOM_VAR_DIR"] = tempfile.mkdtemp(prefix="newsroom-bench-")
-os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret-" + "a1b2c3d4" * 4)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.pop("DATABASE_URL", None)
 

@@ -1,12 +1,23 @@
 """Reading configuration from environment variables, the only source of settings."""
 
 import os
+import re
 from urllib.parse import parse_qs, urlsplit
 
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
+# What examples and templates put where a secret belongs.
+PLACEHOLDER = re.compile(
+    r"change[-_ ]?me|replace[-_ ]?me|your[-_ ]secret|secret[-_ ]key[-_ ]here", re.I
+)
+URL_PREFIX = re.compile(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")
 
 
 def env_bool(name: str, *, default: bool) -> bool:
@@ -60,3 +71,33 @@ def cache_from_url(url: str) -> dict:
     if key_prefix:
         config["KEY_PREFIX"] = key_prefix
     return config
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why a secret key cannot sign production's sessions and links, or None if it can.
+
+    The bar is Django's own (check --deploy): at least 50 characters, 5 of them different, not
+    the "django-insecure-" prefix that startproject writes; and not a placeholder copied from an
+    example.
+    """
+    if not key:
+        return "is not set"
+    if len(key) < SECRET_KEY_MIN_LENGTH or len(set(key)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
+        return (
+            f"is too short or too plain: it needs at least {SECRET_KEY_MIN_LENGTH} characters, "
+            f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} of them different"
+        )
+    if key.startswith(SECRET_KEY_INSECURE_PREFIX) or PLACEHOLDER.search(key):
+        return "is a placeholder, not a secret"
+    return None
+
+
+def url_prefix(name: str, *, default: str) -> str:
+    """A path below the site's root, as Django's path() takes it: "desk/" or "office/desk/"."""
+    value = os.environ.get(name, default).strip().strip("/")
+    if not value or not URL_PREFIX.fullmatch(value):
+        raise ImproperlyConfigured(
+            f"{name} must be a path such as {default!r} (letters, digits, - and _, separated "
+            f"by /), not {os.environ.get(name)!r}."
+        )
+    return value + "/"

@@ -2,17 +2,27 @@
 
 With nothing configured but DEBUG=1, Newsroom runs on the embedded default: SQLite, local media
 files and an in-process cache. Production sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and
-CACHE_URL; with DEBUG off, a missing SECRET_KEY or ALLOWED_HOSTS stops the start at once.
+CACHE_URL; with DEBUG off, a missing or weak SECRET_KEY or a missing ALLOWED_HOSTS stops the
+start at once. HTTPS=1 turns on what only a site served over HTTPS can do (README, Security).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.environment import cache_from_url, env_bool, env_int, env_list
+from config.environment import (
+    cache_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    secret_key_problem,
+    url_prefix,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -22,12 +32,13 @@ VAR_DIR = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
 DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not DEBUG and (problem := secret_key_problem(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY {problem}. Production (DEBUG off) needs a long random secret key, the same "
+        'on every app server: python3 -c "import secrets; print(secrets.token_urlsafe(50))" '
+        "makes one."
+    )
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Production (DEBUG off) needs a long random secret key, "
-            "the same on every app server."
-        )
     SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105 (never used with DEBUG off)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -39,6 +50,29 @@ if not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# HTTPS=1 where the site is served over HTTPS, as production must be: plain http is redirected,
+# cookies travel over HTTPS only and browsers are told to use nothing else for a year (HSTS).
+# Off by default, because `make run` and the tests speak plain http.
+HTTPS = env_bool("HTTPS", default=False)
+SECURE_SSL_REDIRECT = HTTPS
+# A load balancer checks the app servers' health over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", default=365 * 24 * 60 * 60) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+# Reverse proxies (load balancer, CDN) in front of the app servers. Their headers are believed
+# only when they are said to be there, since a client could send the same headers itself: the
+# scheme from X-Forwarded-Proto, and the client's address from X-Forwarded-For, to which each of
+# them adds the address it saw (newsroom.desk.signin.client_address).
+NEWSROOM_PROXY_COUNT = env_int("NEWSROOM_PROXY_COUNT", default=0)
+if NEWSROOM_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The desk's address. Another than the well-known /admin/ keeps it out of the way of the scripts
+# that try /admin/ on every site; the sign-in rules below are what protect it.
+NEWSROOM_ADMIN_PATH = url_prefix("NEWSROOM_ADMIN_PATH", default="admin/")
 
 # The name readers see in every page's header and title.
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
@@ -61,6 +95,10 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "imagekit",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "newsroom.core",
     "newsroom.agencies",
     "newsroom.articles",
@@ -76,8 +114,11 @@ INSTALLED_APPS = [
 # a page is rendered.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The security headers go on every response, static files and cached pages included.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "newsroom.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,7 +127,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether the signed-in person gave their code (request.user.is_verified()), and those who
+    # must use two-factor sign-in kept out of the desk until they have.
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.desk.signin.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -132,16 +179,87 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
 # a page this many seconds before asking again; 0 means they ask every time, with an ETag.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", default=0)
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/healthz")
+PAGE_CACHE_EXCLUDED_PATHS = (f"/{NEWSROOM_ADMIN_PATH}", "/healthz")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Length is what makes a password hard to guess; twelve characters is a short sentence.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in to the desk (README, Security). AxesStandaloneBackend comes first: it refuses a sign-in
+# that is locked out before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failures are counted per account and address, so that someone guessing from elsewhere does not
+# lock the editor out at the office. They are forgotten once the cool-off has passed since the
+# last one, or after a sign-in that succeeds; an administrator can unlock sooner (Users).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("NEWSROOM_SIGN_IN_ATTEMPTS", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("NEWSROOM_SIGN_IN_LOCKOUT_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.desk.signin.client_address"
+AXES_LOCKOUT_CALLABLE = "newsroom.desk.signin.locked_out"
+# A sign-in lasts a working day from the moment it is made: it is not renewed by each request, so
+# a stolen session cookie is good for eight hours at most and no request pays for a session
+# write. Closing the browser ends it sooner, for the office's shared computers.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Two-factor sign-in with an authenticator app (TOTP, django-otp): compulsory for the roles named
+# here (Contributor, Editor, Administrator; superusers count as administrators), open to anyone.
+ROLES = ("Contributor", "Editor", "Administrator")
+NEWSROOM_REQUIRE_2FA = tuple(
+    next((role for role in ROLES if role.lower() == name.lower()), name)
+    for name in env_list("NEWSROOM_REQUIRE_2FA")
+)
+if unknown := set(NEWSROOM_REQUIRE_2FA) - set(ROLES):
+    raise ImproperlyConfigured(
+        f"NEWSROOM_REQUIRE_2FA names roles, among {', '.join(ROLES)}; not {', '.join(unknown)}."
+    )
+OTP_TOTP_ISSUER = NEWSROOM_SITE_NAME
+
+# Security headers (README, Security). Public pages have no script of their own (their
+# application/ld+json data blocks are not scripts to CSP); the desk's rich-text editor needs a
+# nonce for its import map, which is never cached, and Swagger UI loads its script from a URL.
+# The editor (Tiptap, inside django-prose-editor 0.28) adds its base stylesheet to the page in a
+# <style> element, which can carry no nonce: that stylesheet alone is allowed, by its hash. A test
+# checks the hash against the installed editor.
+TIPTAP_STYLE_HASHES = ["'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"]
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, *TIPTAP_STYLE_HASHES],
+        # Swagger UI's stylesheet draws its icons from data: URLs.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": HTTPS,
+    },
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+        "encrypted-media", "geolocation", "gyroscope", "hid", "magnetometer", "microphone",
+        "midi", "payment", "serial", "usb",
+    )
+}  # fmt: skip
 
 # Indonesian first; English available.
 LANGUAGE_CODE = "id"

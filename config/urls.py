@@ -11,6 +11,7 @@ from newsroom.agencies.views import PersonDetailView
 from newsroom.articles.sitemaps import ArticleSitemap, NewsSitemap, TopicSitemap
 from newsroom.articles.views import TopicDetailView
 from newsroom.core.views import HomeView, media
+from newsroom.desk.views import two_factor
 from newsroom.events.sitemaps import EventSitemap
 from newsroom.operations.views import health
 
@@ -52,11 +53,18 @@ urlpatterns += [
     ),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        TemplateView.as_view(
+            template_name="robots.txt",
+            content_type="text/plain; charset=utf-8",
+            # Crawlers are asked to keep out of the desk at its well-known address; an address of
+            # one's own (NEWSROOM_ADMIN_PATH) is not published, and the desk's pages say noindex.
+            extra_context={"admin_is_well_known": settings.NEWSROOM_ADMIN_PATH == "admin/"},
+        ),
         name="robots",
     ),
     path("pratinjau/", include("newsroom.desk.urls")),
-    path("admin/", admin.site.urls),
+    path(f"{settings.NEWSROOM_ADMIN_PATH}two-factor/", two_factor, name="two-factor"),
+    path(settings.NEWSROOM_ADMIN_PATH, admin.site.urls),
     path("healthz", health, name="health"),
 ]
 

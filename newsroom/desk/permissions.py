@@ -6,6 +6,7 @@ included), edits them only before they are published, and may only submit them f
 The admin, its actions and the workflow services all ask these functions.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,17 @@ def permission_name(model, action: str) -> str:
 
 def is_editor(user, model) -> bool:
     return user.is_active and user.has_perm(permission_name(model, "publish"))
+
+
+def must_use_two_factor(user) -> bool:
+    """Whether a person's role is one that NEWSROOM_REQUIRE_2FA names (superusers count as
+    administrators)."""
+    roles = settings.NEWSROOM_REQUIRE_2FA
+    if not roles:
+        return False
+    if user.is_superuser and "Administrator" in roles:
+        return True
+    return user.groups.filter(name__in=roles).exists()
 
 
 def member_agency_ids(user) -> set[int]:

@@ -47,31 +47,113 @@ def test_a_boolean_that_is_neither_is_refused(monkeypatch):
         env_bool("DEBUG", default=False)
 
 
-def start_django(**environment):
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+# A key as `make run` makes them (secrets.token_urlsafe(50)); for these tests only.
+GOOD_KEY = "q3J8vN0xK2mT5rW9yB1cE4hL7pS6uZ0aD3fG8jM2nQ5tV9xY1bC4eH7kP0sU3wZ6"
+# What the README's Security section sets in production, with servers that are never reached
+# (check does not connect to them).
+PRODUCTION = {
+    "SECRET_KEY": GOOD_KEY,
+    "ALLOWED_HOSTS": "berita.example.go.id",
+    "CSRF_TRUSTED_ORIGINS": "https://berita.example.go.id",
+    "HTTPS": "1",
+    "NEWSROOM_PROXY_COUNT": "1",
+    "DATABASE_URL": "postgres://newsroom@127.0.0.1:1/newsroom",
+    "CACHE_URL": "redis://127.0.0.1:1/0",
+}
+# The settings only these tests set: the environment of the test run does not leak into them.
+CONFIGURED = {
+    *PRODUCTION, "DEBUG", "NEWSROOM_ADMIN_PATH", "NEWSROOM_REQUIRE_2FA", "SECURE_HSTS_SECONDS",
+    "NEWSROOM_SERVE_MEDIA", "PAGE_CACHE_ENABLED",
+}  # fmt: skip
+
+
+def start_django(*command, **environment):
+    """Django started in a process of its own, as an app server would be."""
+    clean = {k: v for k, v in os.environ.items() if k not in CONFIGURED}
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, *(command or ["-c", "import django; django.setup()"])],
         env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **environment},
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
 
 
 @pytest.mark.parametrize(
     "environment, message",
     [
-        ({"DEBUG": "0", "ALLOWED_HOSTS": "news.example.go.id"}, "SECRET_KEY is not set"),
-        ({"DEBUG": "0", "SECRET_KEY": "s" * 50}, "ALLOWED_HOSTS is not set"),
+        ({"ALLOWED_HOSTS": "news.example.go.id"}, "SECRET_KEY is not set"),
+        ({"SECRET_KEY": "", "ALLOWED_HOSTS": "news.example.go.id"}, "SECRET_KEY is not set"),
+        (
+            {"SECRET_KEY": "short-but-random-8Jx2", "ALLOWED_HOSTS": "news.example.go.id"},
+            "SECRET_KEY is too short or too plain: it needs at least 50 characters",
+        ),
+        (
+            {"SECRET_KEY": "ab" * 30, "ALLOWED_HOSTS": "news.example.go.id"},
+            "SECRET_KEY is too short or too plain",
+        ),
+        (
+            {"SECRET_KEY": "django-insecure-" + GOOD_KEY, "ALLOWED_HOSTS": "news.example.go.id"},
+            "SECRET_KEY is a placeholder, not a secret",
+        ),
+        (
+            {"SECRET_KEY": "change-me-" + GOOD_KEY, "ALLOWED_HOSTS": "news.example.go.id"},
+            "SECRET_KEY is a placeholder, not a secret",
+        ),
+        ({"SECRET_KEY": GOOD_KEY}, "ALLOWED_HOSTS is not set"),
+        ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": " , "}, "ALLOWED_HOSTS is not set"),
     ],
 )
 def test_production_refuses_to_start_without_its_secrets(environment, message):
-    result = start_django(**environment)
+    result = start_django(DEBUG="0", **environment)
     assert result.returncode != 0
-    assert message in result.stderr
+    assert f"ImproperlyConfigured: {message}" in result.stderr
 
 
 def test_production_starts_when_configured():
-    result = start_django(DEBUG="0", SECRET_KEY="s" * 50, ALLOWED_HOSTS="news.example.go.id")
+    result = start_django(DEBUG="0", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="news.example.go.id")
     assert result.returncode == 0, result.stderr
+
+
+def test_development_starts_with_nothing_configured():
+    result = start_django(DEBUG="1")
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_readme_production_settings_pass_the_deployment_checks():
+    result = start_django(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING", DEBUG="0", **PRODUCTION
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_without_https_the_deployment_checks_say_what_is_missing():
+    plain = {**PRODUCTION, "HTTPS": "0"}
+    result = start_django("manage.py", "check", "--deploy", DEBUG="0", **plain)
+    for check in ["security.W004", "security.W008", "security.W012", "security.W016"]:
+        assert check in result.stderr
+
+
+@pytest.mark.parametrize("value", ["", "/", "a b/", "desk/../x/", "meja?/"])
+def test_an_admin_path_we_cannot_use_is_refused(value):
+    result = start_django(DEBUG="1", NEWSROOM_ADMIN_PATH=value)
+    assert result.returncode != 0
+    assert "NEWSROOM_ADMIN_PATH must be a path such as 'admin/'" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["Editor,Administrator", "editor, administrator", "EDITOR"])
+def test_the_roles_that_must_use_two_factor_sign_in_are_read_in_any_case(value):
+    code = "import django; django.setup(); from django.conf import settings as s; "
+    code += "print(s.NEWSROOM_REQUIRE_2FA)"
+    result = start_django("-c", code, DEBUG="1", NEWSROOM_REQUIRE_2FA=value)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() in {"('Editor', 'Administrator')", "('Editor',)"}
+
+
+def test_a_role_that_does_not_exist_is_refused():
+    result = start_django(DEBUG="1", NEWSROOM_REQUIRE_2FA="Editor,Redaktur")
+    assert result.returncode != 0
+    assert "NEWSROOM_REQUIRE_2FA names roles" in result.stderr
