@@ -157,3 +157,30 @@ def test_a_role_that_does_not_exist_is_refused():
     result = start_django(DEBUG="1", NEWSROOM_REQUIRE_2FA="Editor,Redaktur")
     assert result.returncode != 0
     assert "NEWSROOM_REQUIRE_2FA names roles" in result.stderr
+
+
+def test_the_desk_moves_to_the_address_it_is_given():
+    code = """
+import django
+django.setup()
+from django.conf import settings
+from django.test import Client
+from django.urls import Resolver404, resolve, reverse
+print(reverse("admin:index"), reverse("admin:login"), reverse("two-factor"))
+print(settings.PAGE_CACHE_EXCLUDED_PATHS[0])
+try:
+    resolve("/admin/")
+except Resolver404:
+    print("no /admin/")
+print("Disallow" in Client().get("/robots.txt").text)
+"""
+    environment = {"DEBUG": "1", "ALLOWED_HOSTS": "testserver"}
+    result = start_django("-c", code, NEWSROOM_ADMIN_PATH="/kantor/meja-redaksi", **environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "/kantor/meja-redaksi/ /kantor/meja-redaksi/login/ /kantor/meja-redaksi/two-factor/",
+        "/kantor/meja-redaksi/",
+        "no /admin/",
+        # An address of one's own is not published in robots.txt.
+        "False",
+    ]

@@ -3,7 +3,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 
 def run(command, *args):
@@ -43,6 +43,13 @@ def test_ensure_admin_takes_the_password_from_the_environment(monkeypatch):
         .check_password("kata-sandi-baru-yang-lain")
     )
 
+
+@pytest.mark.django_db
+def test_ensure_admin_refuses_a_password_the_rules_refuse(monkeypatch):
+    monkeypatch.setenv("NEWSROOM_ADMIN_PASSWORD", "pendek-7")
+    with pytest.raises(CommandError, match="NEWSROOM_ADMIN_PASSWORD is refused"):
+        run("ensure_admin")
+    assert not get_user_model().objects.exists()
 
 def test_compile_translations_writes_the_catalogue(settings, tmp_path):
     source = settings.BASE_DIR / "locale" / "id" / "LC_MESSAGES" / "django.po"

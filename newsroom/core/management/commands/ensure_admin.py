@@ -2,7 +2,9 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -20,6 +22,14 @@ class Command(BaseCommand):
         password = os.environ.get("NEWSROOM_ADMIN_PASSWORD", "")
         users = get_user_model().objects
         user = users.filter(username=username).first()
+        if password:
+            # The same rules as a password chosen in the admin (AUTH_PASSWORD_VALIDATORS).
+            try:
+                validate_password(password, user)
+            except ValidationError as error:
+                raise CommandError(
+                    "NEWSROOM_ADMIN_PASSWORD is refused: " + " ".join(error.messages)
+                ) from None
         if user is None:
             generated = not password
             password = password or secrets.token_urlsafe(12)
