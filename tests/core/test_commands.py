@@ -51,6 +51,7 @@ def test_ensure_admin_refuses_a_password_the_rules_refuse(monkeypatch):
         run("ensure_admin")
     assert not get_user_model().objects.exists()
 
+
 def test_compile_translations_writes_the_catalogue(settings, tmp_path):
     source = settings.BASE_DIR / "locale" / "id" / "LC_MESSAGES" / "django.po"
     target = tmp_path / "id" / "LC_MESSAGES"
