@@ -61,7 +61,8 @@ def keep_titles(apps, schema_editor):
 def create_triggers(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(POSTGRESQL_TRIGGER)
+        # No parameters: the function's own "%" is not a placeholder.
+        schema_editor.execute(POSTGRESQL_TRIGGER, params=None)
     elif vendor == "sqlite":
         schema_editor.execute(SQLITE_TRIGGER)
 
@@ -69,7 +70,7 @@ def create_triggers(apps, schema_editor):
 def drop_triggers(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(POSTGRESQL_DROP)
+        schema_editor.execute(POSTGRESQL_DROP, params=None)
     elif vendor == "sqlite":
         schema_editor.execute(SQLITE_DROP)
 
