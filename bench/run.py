@@ -49,7 +49,7 @@ PAGES = [
     ("topic page", "/topik/gen-pemilu-2024/"),
     ("agenda", "/agenda/"),
     ("agenda month", "/agenda/bulan/"),
-    ("feed", "/berita/rss/"),
+    ("feed", "/berita/rss.xml"),
     ("API list", "/api/v1/articles/"),
 ]
 FINDER_QUERIES = [
@@ -78,21 +78,7 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("The benchmark needs wrk: apt-get install wrk")
 
-    work = ROOT / "var" / "bench"
-    work.mkdir(parents=True, exist_ok=True)
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "SECRET_KEY": "benchmark-only-not-a-secret",
-        "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "DATABASE_URL": database_url(options, work),
-        "CACHE_URL": options.redis,
-        "STATIC_ROOT": str(work / "static"),
-        "GUNICORN_ACCESS_LOG": "",
-        "GUNICORN_LOG_LEVEL": "warning",
-        "GUNICORN_MAX_REQUESTS": "0",
-        "LOG_LEVEL": "WARNING",
-    }
+    environment = server_environment(options)
     prepare(options, environment)
     article = run_python(
         environment,
@@ -130,6 +116,25 @@ def main():
     )
     report = write_report(options, rows, queries, plans)
     print(f"\nWritten to {report.relative_to(ROOT)}")
+
+
+def server_environment(options):
+    """The production settings, on the benchmark's own database and Redis database."""
+    work = ROOT / "var" / "bench"
+    work.mkdir(parents=True, exist_ok=True)
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": "benchmark-only-not-a-secret-" + "x0y1z2" * 8,
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DATABASE_URL": database_url(options, work),
+        "CACHE_URL": options.redis,
+        "STATIC_ROOT": str(work / "static"),
+        "GUNICORN_ACCESS_LOG": "",
+        "GUNICORN_LOG_LEVEL": "warning",
+        "GUNICORN_MAX_REQUESTS": "0",
+        "LOG_LEVEL": "WARNING",
+    }
 
 
 def database_url(options, work):
