@@ -57,7 +57,12 @@ def cache_from_url(url: str) -> dict:
     key_prefix = options.pop("key_prefix", [""])[0]
     if parts.scheme in {"redis", "rediss"}:
         location = parts._replace(query="").geturl()
-        config = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}
+        config = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            # A Redis that hangs must not hang the pages: they are served without the cache.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     elif parts.scheme == "locmem":
         config = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     elif parts.scheme == "dummy":

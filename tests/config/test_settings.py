@@ -17,6 +17,7 @@ from config.environment import cache_from_url, env_bool
             {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
                 "LOCATION": "redis://127.0.0.1:6379/0",
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
             },
         ),
         (
@@ -24,6 +25,7 @@ from config.environment import cache_from_url, env_bool
             {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
                 "LOCATION": "redis://cache:6379/1",
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
                 "KEY_PREFIX": "newsroom",
             },
         ),
