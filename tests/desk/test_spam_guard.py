@@ -208,6 +208,9 @@ def test_the_administrators_front_page_shows_the_refusals(client_as, administrat
         {"action": "publish_now", "index": "0", "_selected_action": [article.pk]},
     )
     assert "Ditolak sebagai spam" in client_as("administrator").get("/admin/").text
+    refusal = Transition.objects.get(action="refuse")
+    entry = client_as("administrator").get(f"/admin/core/transition/{refusal.pk}/change/")
+    assert "“slot gacor” di judul" in entry.text
     editor_page = client_as("editor").get("/admin/").text
     assert "Ditolak sebagai spam" not in editor_page
 
