@@ -368,6 +368,12 @@ def _spam_alert(step_pk: int) -> None:
         logger.exception("The spam alert for audit trail entry %s could not be sent", step_pk)
 
 
+def publication_record(*, item: Publishable, by, from_status: str, note: str = "") -> None:
+    """The audit trail's entry for an item that went public outside the desk's actions (the
+    importer's --publish), so that every publication is in the trail."""
+    _record(item, by=by, action=Action.PUBLISH, from_status=from_status, note=note)
+
+
 def _record(item, *, by, action, from_status, note="", publish_at=None):
     Transition.objects.create(
         item=item,

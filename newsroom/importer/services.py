@@ -23,7 +23,7 @@ from newsroom.agencies.recognition import AgencyDirectory
 from newsroom.articles.models import Article, ArticleAgency, Topic
 from newsroom.core.dates import local_day_end, local_day_start
 from newsroom.core.models import Status
-from newsroom.core.services import PUBLIC_STATUSES, spam_refusal_record
+from newsroom.core.services import PUBLIC_STATUSES, publication_record, spam_refusal_record
 from newsroom.core.spam import SpamRefused, spam_check
 from newsroom.events.models import Event, EventAgency
 from newsroom.importer.datelines import moment_on
@@ -147,8 +147,17 @@ def _import(source, by, publish, update, corrections) -> ImportReport:
         return ImportReport(source.name, Outcome.CHANGED, extraction, article)
     outcome = Outcome.UPDATED if article else Outcome.CREATED
     report = ImportReport(source.name, outcome, extraction)
+    status_before = article.status if article else Status.DRAFT
     report.article = _save_article(article or Article(), extraction, publish)
     _link(report, extraction, publish)
+    if publish:
+        note = _("Imported from “%(name)s”.") % {"name": source.name}
+        published = [] if status_before == Status.PUBLISHED else [(report.article, status_before)]
+        published += [
+            (event, Status.DRAFT) for event in Event.objects.filter(slug__in=report.events_created)
+        ]
+        for item, from_status in published:
+            publication_record(item=item, by=by, from_status=from_status, note=note)
     record = earlier or ImportedDocument(name=source.name)
     record.name = source.name
     record.source_url = extraction.source_url

@@ -5,7 +5,7 @@ import pytest
 
 from newsroom.agencies.models import Person, Role
 from newsroom.articles.models import Article
-from newsroom.core.models import Status
+from newsroom.core.models import Status, Transition
 from newsroom.events.models import Event
 from newsroom.importer.models import ImportedDocument
 from newsroom.importer.services import Outcome, document_import
@@ -91,6 +91,19 @@ def test_publishing_publishes_the_article_and_its_new_events():
     assert Article.objects.published().get() == article
     event = Event.objects.published().get()
     assert event.published_at == article.published_at
+
+
+def test_what_an_import_publishes_is_in_the_audit_trail(admin_user):
+    article = document_import(source=source_from_path(OPTIKA), by=admin_user, publish=True).article
+    steps = Transition.objects.filter(action=Transition.Action.PUBLISH)
+    assert {(step.item, step.by, step.to_status) for step in steps} == {
+        (article, admin_user, Status.PUBLISHED),
+        (Event.objects.get(), admin_user, Status.PUBLISHED),
+    }
+    assert all(OPTIKA.name in step.note for step in steps)
+    # Imported again: nothing new was published, so nothing new is recorded.
+    document_import(source=source_from_path(OPTIKA), by=admin_user, publish=True)
+    assert steps.count() == 2
 
 
 def test_the_same_event_in_two_documents_is_one_event():
