@@ -62,10 +62,11 @@ PRODUCTION = {
     "DATABASE_URL": "postgres://newsroom@127.0.0.1:1/newsroom",
     "CACHE_URL": "redis://127.0.0.1:1/0",
 }
-# The settings only these tests set: the environment of the test run does not leak into them.
+# The settings only these tests set: the environment of the test run does not leak into them
+# (the browser tests allow Django's synchronous calls from Playwright's event loop, for one).
 CONFIGURED = {
     *PRODUCTION, "DEBUG", "NEWSROOM_ADMIN_PATH", "NEWSROOM_REQUIRE_2FA", "SECURE_HSTS_SECONDS",
-    "NEWSROOM_SERVE_MEDIA", "PAGE_CACHE_ENABLED",
+    "NEWSROOM_SERVE_MEDIA", "PAGE_CACHE_ENABLED", "DJANGO_ALLOW_ASYNC_UNSAFE",
 }  # fmt: skip
 
 
