@@ -337,6 +337,9 @@ NEWSROOM_PREVIEW_MAX_AGE = env_int("NEWSROOM_PREVIEW_MAX_AGE", default=3 * 24 * 
 NEWSROOM_ALLOWED_LINK_DOMAINS = env_list("NEWSROOM_ALLOWED_LINK_DOMAINS")
 
 # Errors go to the server log, never to the reader.
+# Backups (manage.py backup) keep times to the microsecond, so a restored site is the same.
+SERIALIZATION_MODULES = {"backup": "newsroom.operations.serializers"}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -26,7 +26,7 @@ def image_url(item, request) -> list[str]:
 
 
 def moment(value, *, all_day: bool = False) -> str:
-    """A time at +07:00 to the second (as a backup keeps it), or only the day of an event
+    """A time at +07:00 to the second, or only the day of an event
     whose time is not known."""
     local = timezone.localtime(value)
     return local.date().isoformat() if all_day else local.isoformat(timespec="seconds")

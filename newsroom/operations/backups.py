@@ -1,10 +1,10 @@
 """Backups of a whole site: its database content and its media files, in one archive.
 
-The archive holds data.json (every row, primary keys kept, content types by natural key so that
-it loads into any freshly migrated database), the media files under media/, and manifest.json
-(when, from which schema). Restoring checks the schema first, copies the media through the
-storage backend, then loads the data in one transaction, so a failing load leaves no half of
-it behind.
+The archive holds data.backup (every row as JSON, times to the microsecond, primary keys kept,
+content types by natural key so that it loads into any freshly migrated database), the media
+files under media/, and manifest.json (when, from which schema). Restoring checks the schema
+first, copies the media through the storage backend, then loads the data in one transaction, so
+a failing load leaves no half of it behind.
 """
 
 import json
@@ -20,7 +20,9 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 
-FORMAT_VERSION = 1
+# 2: the data to the microsecond, in data.backup (newsroom/operations/serializers.py).
+FORMAT_VERSION = 2
+DATA = "data.backup"
 # Rows that migrate recreates, or that are not worth keeping.
 EXCLUDED_MODELS = ["contenttypes", "auth.permission", "sessions"]
 
@@ -42,10 +44,10 @@ def media_files(directory: str = ""):
 def site_backup(*, path: Path) -> dict:
     """Write the archive to path and say what it holds."""
     with tempfile.TemporaryDirectory() as scratch:
-        data = Path(scratch) / "data.json"
+        data = Path(scratch) / DATA
         call_command(
             "dumpdata", exclude=EXCLUDED_MODELS, natural_foreign=True, output=str(data),
-            verbosity=0,
+            format="backup", verbosity=0,
         )  # fmt: skip
         media = list(media_files()) if _storage_exists() else []
         manifest = {
@@ -58,7 +60,7 @@ def site_backup(*, path: Path) -> dict:
         partial = path.with_name(path.name + ".partial")
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(Path(scratch) / "manifest.json", arcname="manifest.json")
-            archive.add(data, arcname="data.json")
+            archive.add(data, arcname=DATA)
             for name in media:
                 with default_storage.open(name) as media_file:
                     info = tarfile.TarInfo(f"media/{name}")
@@ -93,14 +95,17 @@ def _restore_from(archive: tarfile.TarFile, path: Path) -> dict:
         except (KeyError, ValueError) as error:
             raise ValidationError(f"{path} has no readable manifest.json.") from error
         if manifest.get("format") != FORMAT_VERSION:
-            raise ValidationError(f"{path} is in backup format {manifest.get('format')}.")
+            raise ValidationError(
+                f"{path} is in backup format {manifest.get('format')}; this version of Newsroom "
+                f"reads format {FORMAT_VERSION}."
+            )
         missing = sorted(set(manifest["migrations"]) - set(applied_migrations()))
         if missing:
             raise ValidationError(
                 "This database lacks migrations the backup was made with; run "
                 f"`manage.py migrate` first (missing: {', '.join(missing[:5])}…)."
             )
-        archive.extract("data.json", scratch, filter="data")
+        archive.extract(DATA, scratch, filter="data")
         for member in archive.getmembers():
             if member.isfile() and member.name.startswith("media/"):
                 name = member.name.removeprefix("media/")
@@ -108,5 +113,5 @@ def _restore_from(archive: tarfile.TarFile, path: Path) -> dict:
                     default_storage.delete(name)
                 default_storage.save(name, File(archive.extractfile(member), name=name))
         with transaction.atomic():
-            call_command("loaddata", str(Path(scratch) / "data.json"), verbosity=0)
+            call_command("loaddata", str(Path(scratch) / DATA), verbosity=0)
     return manifest

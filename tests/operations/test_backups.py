@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from PIL import Image
 
-from newsroom.agencies.models import Agency
-from newsroom.articles.models import Article
+from newsroom.agencies.models import Agency, Person
+from newsroom.articles.models import Article, Topic
 from newsroom.events.models import Event
 
 
@@ -19,11 +19,26 @@ def png():
     return ContentFile(buffer.getvalue(), name="webinar.png")
 
 
+# Every public surface that lists or counts anything, beside each item's own pages.
+LISTS = [
+    "/", "/en/", "/berita/", "/berita/?agency=kemendagri", "/berita/?q=pemilu", "/instansi/",
+    "/agenda/", "/agenda/?when=past", "/agenda/bulan/?month=2023-01", "/agenda/kalender.ics",
+    "/berita/rss.xml", "/berita/atom.xml", "/sitemap.xml", "/sitemap-articles.xml",
+    "/sitemap-events.xml", "/sitemap-agencies.xml", "/sitemap-topics.xml", "/sitemap-people.xml",
+    "/robots.txt", "/api/v1/articles/", "/api/v1/events/", "/api/v1/agencies/",
+    "/api/v1/people/", "/api/v1/topics/",
+]  # fmt: skip
+
+
 def public_pages(client):
-    paths = ["/", "/berita/", "/berita/?agency=kemendagri", "/instansi/", "/agenda/"]
-    paths += [article.get_absolute_url() for article in Article.objects.published()]
+    paths = list(LISTS)
+    for article in Article.objects.published():
+        paths += [article.get_absolute_url(), f"/api/v1/articles/{article.slug}/"]
+    for event in Event.objects.published():
+        paths += [event.get_absolute_url(), f"{event.get_absolute_url()}kalender.ics"]
     paths += [agency.get_absolute_url() for agency in Agency.objects.all()]
-    paths += [event.get_absolute_url() for event in Event.objects.published()]
+    paths += [topic.get_absolute_url() for topic in Topic.objects.all()]
+    paths += [f"/tokoh/{person.slug}/" for person in Person.objects.filter(articles__isnull=False)]
     pages = {path: client.get(path) for path in paths}
     assert all(response.status_code == 200 for response in pages.values())
     return {path: response.content for path, response in pages.items()}
@@ -80,7 +95,7 @@ def test_restore_explains_a_file_that_is_not_a_backup(tmp_path, content):
 @pytest.mark.django_db
 def test_restore_refuses_a_backup_from_a_newer_schema(tmp_path):
     archive = tmp_path / "future.tar.gz"
-    manifest = b'{"format": 1, "created": "x", "migrations": ["articles.9999_future"]}'
+    manifest = b'{"format": 2, "created": "x", "migrations": ["articles.9999_future"]}'
     with tarfile.open(archive, "w:gz") as tar:
         info = tarfile.TarInfo("manifest.json")
         info.size = len(manifest)
