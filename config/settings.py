@@ -337,6 +337,21 @@ NEWSROOM_PREVIEW_MAX_AGE = env_int("NEWSROOM_PREVIEW_MAX_AGE", default=3 * 24 * 
 NEWSROOM_ALLOWED_LINK_DOMAINS = env_list("NEWSROOM_ALLOWED_LINK_DOMAINS")
 
 # Errors go to the server log, never to the reader.
+# Mail carries the spam guard's alerts to administrators. Without EMAIL_HOST it is written to
+# the log (standard error), so an alert is never lost on a machine without a mail server.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_PORT = env_int("EMAIL_PORT", default=587)
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+# Addresses, separated by commas, that get every alert besides the administrators' own.
+ADMINS = [("", address) for address in env_list("ADMINS")]
+
 # Backups (manage.py backup) keep times to the microsecond, so a restored site is the same.
 SERIALIZATION_MODULES = {"backup": "newsroom.operations.serializers"}
 

@@ -66,7 +66,9 @@ PRODUCTION = {
 # (the browser tests allow Django's synchronous calls from Playwright's event loop, for one).
 CONFIGURED = {
     *PRODUCTION, "DEBUG", "NEWSROOM_ADMIN_PATH", "NEWSROOM_REQUIRE_2FA", "SECURE_HSTS_SECONDS",
-    "NEWSROOM_SERVE_MEDIA", "PAGE_CACHE_ENABLED", "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "NEWSROOM_SERVE_MEDIA", "PAGE_CACHE_ENABLED", "DJANGO_ALLOW_ASYNC_UNSAFE", "EMAIL_HOST",
+    "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS", "ADMINS",
+    "DEFAULT_FROM_EMAIL",
 }  # fmt: skip
 
 
@@ -186,4 +188,33 @@ print("Disallow" in Client().get("/robots.txt").text)
         "no /admin/",
         # An address of one's own is not published in robots.txt.
         "False",
+    ]
+
+
+MAIL = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.ADMINS, s.SERVER_EMAIL, "
+    "sep='|')"
+)
+
+
+def test_without_a_mail_server_alerts_go_to_the_log():
+    result = start_django("-c", MAIL, DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("django.core.mail.backends.console.EmailBackend")
+
+
+def test_a_mail_server_is_configured_from_the_environment():
+    result = start_django(
+        "-c", MAIL, DEBUG="1", EMAIL_HOST="smtp.example.go.id", ADMINS="a@example.go.id, b@x.id",
+        DEFAULT_FROM_EMAIL="berita@example.go.id",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().split("|") == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.go.id",
+        "587",
+        "True",
+        "[('', 'a@example.go.id'), ('', 'b@x.id')]",
+        "berita@example.go.id",
     ]
