@@ -58,7 +58,7 @@ def cache_from_url(url: str) -> dict:
     if parts.scheme in {"redis", "rediss"}:
         location = parts._replace(query="").geturl()
         config = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.caching.redis.RedisCache",
             "LOCATION": location,
             # A Redis that hangs must not hang the pages: they are served without the cache.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

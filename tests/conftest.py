@@ -26,7 +26,7 @@ def postgres_missing():
 
 
 def redis_missing():
-    if settings.CACHES["default"]["BACKEND"] != "django.core.cache.backends.redis.RedisCache":
+    if settings.CACHES["default"]["BACKEND"] != "newsroom.caching.redis.RedisCache":
         return "needs Redis: set CACHE_URL=redis://…"
     try:
         cache.get("newsroom-test-ping")

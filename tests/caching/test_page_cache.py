@@ -146,7 +146,7 @@ def test_pages_are_served_when_the_cache_is_down(client, page_cache, settings):
     page_cache(lambda: ArticleFactory(title="Tetap tampil"))
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.caching.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
         }
     }
@@ -178,3 +178,11 @@ def test_the_api_is_cached_per_language(client, page_cache):
     hit = client.get("/api/v1/articles/", headers={"Origin": "https://data.go.id"})
     assert hit["X-Cache"] == "hit"
     assert hit["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.redis
+def test_the_redis_client_is_made_once_and_reused():
+    client = cache._cache.get_client(write=True)
+    cache.set("newsroom-test-reuse", 1)
+    assert cache.get("newsroom-test-reuse") == 1
+    assert cache._cache.get_client() is client

@@ -15,7 +15,7 @@ from config.environment import cache_from_url, env_bool
         (
             "redis://127.0.0.1:6379/0",
             {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "newsroom.caching.redis.RedisCache",
                 "LOCATION": "redis://127.0.0.1:6379/0",
                 "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
             },
@@ -23,7 +23,7 @@ from config.environment import cache_from_url, env_bool
         (
             "redis://cache:6379/1?key_prefix=newsroom",
             {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "newsroom.caching.redis.RedisCache",
                 "LOCATION": "redis://cache:6379/1",
                 "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
                 "KEY_PREFIX": "newsroom",
