@@ -99,10 +99,15 @@ def main():
                 fetch_status(server, address)  # fill the cache
                 row = rows.setdefault(label, {"address": address, "status": status})
                 mode = "cached" if cached else "uncached"
-                row[mode] = {
-                    "latency": wrk(server + address, 1, options.duration),
-                    "throughput": wrk(server + address, options.connections, options.duration),
-                }
+                latency = wrk(server + address, 1, options.duration)
+                # A page slower than a second would keep every worker busy long after wrk
+                # stops; its throughput is what its latency says.
+                throughput = (
+                    wrk(server + address, options.connections, options.duration)
+                    if latency["p50_ms"] and latency["p50_ms"] < 1000
+                    else None
+                )
+                row[mode] = {"latency": latency, "throughput": throughput}
                 print(f"{mode:>8} {label}: {row[mode]}", flush=True)
         finally:
             stop_server(server)
@@ -238,12 +243,16 @@ STARTED = {}
 def stop_server(url):
     process = STARTED.pop(url)
     process.terminate()
-    process.wait(timeout=30)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def fetch_status(server, address):
     try:
-        with urllib.request.urlopen(server + address, timeout=60) as response:
+        with urllib.request.urlopen(server + address, timeout=300) as response:
             return response.status
     except urllib.error.HTTPError as error:
         error.close()
@@ -252,7 +261,8 @@ def fetch_status(server, address):
 
 def wrk(url, connections, duration):
     output = subprocess.run(
-        ["wrk", f"-t{min(connections, 2)}", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        ["wrk", f"-t{min(connections, 2)}", f"-c{connections}", f"-d{duration}s", "--latency",
+         "--timeout", "30s", url],
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -285,6 +295,25 @@ def machine():
     return f"{cpu}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}"
 
 
+def latency_cell(mode):
+    latency = mode["latency"]
+    if not latency["p50_ms"]:
+        return "over the run's length"
+    return f"{latency['p50_ms']} / {latency['p99_ms']}"
+
+
+def throughput_cell(mode):
+    # Measured with one connection only when a page takes over a second.
+    run = mode["throughput"] or mode["latency"]
+    return f"{run['rps']:.0f}" + ("" if mode["throughput"] else " (1 connection)")
+
+
+def share_cell(mode, baseline):
+    if not mode["throughput"]:
+        return "—"
+    return f"{mode['throughput']['rps'] / baseline['throughput']['rps']:.0%}"
+
+
 def write_report(options, rows, queries, plans):
     RESULTS.mkdir(exist_ok=True)
     baseline = rows["bare Django view (baseline)"]
@@ -303,15 +332,16 @@ def write_report(options, rows, queries, plans):
             lines.append(f"| {label} (`{row['address']}`) | answered {row['status']} |||||")
             continue
         uncached, cached = row["uncached"], row["cached"]
-        share = cached["throughput"]["rps"] / baseline["cached"]["throughput"]["rps"]
-        errors = sum(run["errors"] for mode in (uncached, cached) for run in mode.values())
+        runs = [run for mode in (uncached, cached) for run in mode.values() if run]
+        errors = sum(run["errors"] for run in runs)
+        timeouts = ", ".join(run["socket_errors"] for run in runs if run["socket_errors"])
         lines.append(
             f"| {label} | {queries[row['address']]['queries']} "
-            f"| {uncached['latency']['p50_ms']} / {uncached['latency']['p99_ms']} "
-            f"| {uncached['throughput']['rps']:.0f} "
-            f"| {cached['latency']['p50_ms']} / {cached['latency']['p99_ms']} "
-            f"| {cached['throughput']['rps']:.0f} | {share:.0%}"
+            f"| {latency_cell(uncached)} | {throughput_cell(uncached)} "
+            f"| {latency_cell(cached)} | {throughput_cell(cached)} "
+            f"| {share_cell(cached, baseline['cached'])}"
             + (f" ({errors} errors)" if errors else "")
+            + (f" (socket errors: {timeouts})" if timeouts else "")
             + " |"
         )
     if plans:
