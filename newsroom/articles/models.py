@@ -52,12 +52,10 @@ class ArticleQuerySet(PublishableQuerySet):
         """The best matches of the words first, ranked among the `limit` newest of these
         articles: ranking reads at most that many rows, however many match."""
         newest = self.order_by("-published_at", "-id").values("pk")[:limit]
-        rank = search_backend(text, using=self.db).rank()
-        return (
+        ranked = search_backend(text, using=self.db).ranked(
             self.model.objects.filter(pk__in=newest)
-            .annotate(search_rank=rank)
-            .order_by("-search_rank", "-published_at", "-id")
         )
+        return ranked.order_by("-search_rank", "-published_at", "-id")
 
     def related_to(self, article, *, candidates: int = 40):
         """Other articles on one of its topics or from its lead agency, the latest written first.
