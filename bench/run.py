@@ -61,12 +61,13 @@ FINDER_QUERIES = [
 ]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def options_from_command_line(description, *, duration, duration_help, connections):
+    """The database and load to measure, for this benchmark and the soak."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
-    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--duration", type=int, default=duration, help=duration_help)
+    parser.add_argument("--connections", type=int, default=connections)
     parser.add_argument(
         "--postgres",
         default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"),
@@ -77,6 +78,13 @@ def main():
     options = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("The benchmark needs wrk: apt-get install wrk")
+    return options
+
+
+def main():
+    options = options_from_command_line(
+        __doc__.splitlines()[0], duration=8, duration_help="seconds per wrk run", connections=16
+    )
 
     environment = server_environment(options)
     prepare(options, environment)

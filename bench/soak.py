@@ -10,11 +10,9 @@ The memory of the server's processes is read every few seconds. The result goes 
 bench/results/soak-<database>-<articles>.md.
 """
 
-import argparse
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,6 +28,7 @@ from bench.run import (
     STARTED,
     fetch_status,
     machine,
+    options_from_command_line,
     prepare,
     run_python,
     server_environment,
@@ -50,22 +49,9 @@ end
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--duration", type=int, default=120, help="seconds")
-    parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument(
-        "--postgres",
-        default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"),
+    options = options_from_command_line(
+        __doc__.splitlines()[0], duration=120, duration_help="seconds", connections=32
     )
-    parser.add_argument(
-        "--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/10")
-    )
-    options = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("The soak needs wrk: apt-get install wrk")
-
     environment = server_environment(options)
     environment["GUNICORN_MAX_REQUESTS"] = "0"
     prepare(options, environment)
