@@ -10,7 +10,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
     """?page=2&page_size=50, as the finder pages; a page past the end is a 404, as there.
 
     Like the finder, it counts no further than CappedPaginator.COUNT_LIMIT: `count` then
-    stops there and `count_is_exact` is false.
+    stops there, `count_is_exact` is false, and pages go on as deep as the finder's.
     """
 
     django_paginator_class = CappedPaginator
@@ -49,7 +49,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
             "count": {
                 "type": "integer",
                 "maximum": CappedPaginator.COUNT_LIMIT,
-                "description": "How many results there are, counted up to 10,000.",
+                "description": "How many results there are, counted up to 1,000.",
             },
             "count_is_exact": {
                 "type": "boolean",

@@ -37,12 +37,13 @@ class NewsOrderForm(forms.Form):
 
     def order(self, result, *, words: str):
         """The result in the order asked for; by default the best matches of a search first
-        (ranked among the newest COUNT_LIMIT matches, to bound the work), else the newest."""
+        (ranked among the newest matches as deep as the finder pages, to bound the work),
+        else the newest."""
         chosen = self.cleaned_data.get("sort") if self.is_valid() else ""
         if chosen == self.OLDEST:
             return result.order_by("published_at", "id")
         if words and chosen != self.NEWEST:
-            return result.by_relevance(words, limit=CappedPaginator.COUNT_LIMIT + 1)
+            return result.by_relevance(words, limit=CappedPaginator.DEPTH_LIMIT + 1)
         return result
 
 

@@ -1,15 +1,21 @@
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Page, Paginator
 from django.utils.functional import cached_property
 
 
 class CappedPaginator(Paginator):
-    """Counts no further than COUNT_LIMIT, so a million matches cost no more than ten thousand.
+    """Counts no further than COUNT_LIMIT, and pages no deeper than DEPTH_LIMIT.
 
-    Readers see "more than 10,000" and can page through the first 10,000; past that, narrowing
-    the filters helps more than page 40,000, and an OFFSET that deep would be slow to serve.
+    A count reads every row it counts, and a filtered count reads many more: to count 10,000
+    of an agency's articles among a million, PostgreSQL reads some 160,000 entries of the
+    listing index (150 ms), while counting 1,000 reads a tenth of that. So readers see "more
+    than 1,000" and can still page through the first 10,000; past that, narrowing the filters
+    helps more than page 40,000, and an OFFSET that deep would be slow to serve. A page of a
+    result too long to count reads one row more than it shows, to know whether a next page
+    exists.
     """
 
-    COUNT_LIMIT = 10_000
+    COUNT_LIMIT = 1_000
+    DEPTH_LIMIT = 10_000
 
     @cached_property
     def count(self):
@@ -22,6 +28,32 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def num_pages(self):
+        """The number of pages, or when the result is too long to count, how deep it pages."""
         if self.is_capped:
-            return self.COUNT_LIMIT // self.per_page
+            return max(self.DEPTH_LIMIT // self.per_page, 1)
         return super().num_pages
+
+    def page(self, number):
+        if not self.is_capped:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if not rows and number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        followed = len(rows) > self.per_page and number < self.num_pages
+        return UncountedPage(rows[: self.per_page], number, self, followed=followed)
+
+
+class UncountedPage(Page):
+    """A page of a result too long to count: whether another follows is known by looking."""
+
+    def __init__(self, object_list, number, paginator, *, followed: bool):
+        super().__init__(object_list, number, paginator)
+        self.followed = followed
+
+    def has_next(self):
+        return self.followed
+
+    def end_index(self):
+        return self.start_index() + len(self.object_list) - 1

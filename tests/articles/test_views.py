@@ -1,6 +1,6 @@
 import json
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.conf import settings
@@ -128,13 +128,29 @@ def test_the_article_page_shows_credits_agencies_and_titles_of_the_time(client):
 
 
 @pytest.mark.django_db
-def test_a_huge_result_is_counted_up_to_a_limit(client, monkeypatch):
-    monkeypatch.setattr("newsroom.core.pagination.CappedPaginator.COUNT_LIMIT", 40)
+def test_a_huge_result_is_counted_up_to_a_limit_and_paged_through_to_its_end(client, monkeypatch):
+    monkeypatch.setattr("newsroom.core.pagination.CappedPaginator.COUNT_LIMIT", 30)
     ArticleFactory.create_batch(45)
     first = client.get("/berita/")
-    assert "Lebih dari 40 berita" in first.text
-    assert "Halaman 1 dari 2" in first.text
-    assert client.get("/berita/?page=2").status_code == 200
+    assert "Lebih dari 30 berita" in first.text
+    assert "Halaman 1</li>" in first.text
+    assert 'href="?page=2" rel="next"' in first.text
+    last = client.get("/berita/?page=3")
+    assert last.status_code == 200
+    assert last.text.count('class="card-title"') == 5
+    assert 'rel="next"' not in last.text
+    assert 'href="?page=2" rel="prev"' in last.text
+    assert client.get("/berita/?page=4").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_huge_result_pages_no_deeper_than_a_limit(client, monkeypatch):
+    monkeypatch.setattr("newsroom.core.pagination.CappedPaginator.COUNT_LIMIT", 20)
+    monkeypatch.setattr("newsroom.core.pagination.CappedPaginator.DEPTH_LIMIT", 40)
+    ArticleFactory.create_batch(65)
+    second = client.get("/berita/?page=2")
+    assert second.status_code == 200
+    assert 'rel="next"' not in second.text
     assert client.get("/berita/?page=3").status_code == 404
 
 
@@ -198,6 +214,23 @@ def test_counts_for_the_current_result_count_an_agency_with_its_sub_agencies(cli
     assert '>2023</a> <span class="count">(1)</span>' in text
     assert '>2022</a> <span class="count">(1)</span>' in text
     assert 'href="?agency=kemendagri&amp;from=2022-01-01&amp;to=2022-12-31"' in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "published_at, year",
+    [
+        # Jakarta is seven hours ahead of UTC: these are already 2024 there.
+        ("2023-12-31T17:00:00+00:00", "2024"),
+        ("2023-12-31T16:59:59+00:00", "2023"),
+        # Outside the years the counts read off boundaries, the database works the year out.
+        ("1998-06-01T00:00:00+00:00", "1998"),
+    ],
+)
+def test_the_year_counts_follow_the_site_time_zone(client, published_at, year):
+    ArticleFactory(published_at=datetime.fromisoformat(published_at))
+    text = client.get("/berita/").text
+    assert f'>{year}</a> <span class="count">(1)</span>' in text
 
 
 @pytest.mark.django_db
