@@ -38,10 +38,7 @@ class AgencyDetailView(DetailView):
             latest_articles=Article.objects.published()
             .linked_to_agencies([agency])
             .for_listing()[: self.latest_news_count],
-            upcoming_events=Event.objects.published()
-            .linked_to_agencies([agency])
-            .upcoming()
-            .order_by("starts_at")[:5],
+            upcoming_events=Event.objects.published().linked_to_agencies([agency]).upcoming()[:5],
             **kwargs,
         )
 

@@ -37,13 +37,13 @@ class NewsOrderForm(forms.Form):
 
     def order(self, result, *, words: str):
         """The result in the order asked for; by default the best matches of a search first
-        (ranked among the newest matches as deep as the finder pages, to bound the work),
-        else the newest."""
+        (ranked among the newest matches, as many as are counted, to bound the work: ranking
+        reads every match it ranks), else the newest."""
         chosen = self.cleaned_data.get("sort") if self.is_valid() else ""
         if chosen == self.OLDEST:
             return result.order_by("published_at", "id")
         if words and chosen != self.NEWEST:
-            return result.by_relevance(words, limit=CappedPaginator.DEPTH_LIMIT + 1)
+            return result.by_relevance(words, limit=CappedPaginator.COUNT_LIMIT + 1)
         return result
 
 
@@ -177,7 +177,7 @@ class TopicDetailView(DetailView):
             latest_articles=Article.objects.published()
             .linked_to("topics", [topic])
             .for_listing()[: self.latest_news_count],
-            upcoming_events=events.upcoming().order_by("starts_at")[:5],
-            past_events=events.past().order_by("-starts_at")[:5],
+            upcoming_events=events.upcoming()[:5],
+            past_events=events.past()[:5],
             **kwargs,
         )

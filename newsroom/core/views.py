@@ -62,7 +62,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             latest_articles=Article.objects.published().for_listing()[:6],
-            upcoming_events=Event.objects.published().upcoming().order_by("starts_at")[:5],
+            upcoming_events=Event.objects.published().upcoming()[:5],
             agencies=Agency.objects.filter(parent=None).prefetch_related("children"),
             **kwargs,
         )

@@ -45,5 +45,5 @@ class EventFilter(date_range_filterset("starts_at")):
 
     def filter_when(self, queryset, name, value):
         if value == "upcoming":
-            return queryset.upcoming().order_by("starts_at", "id")
+            return queryset.upcoming()
         return queryset.past()

@@ -4,6 +4,7 @@ administrator), not through the ORM, not in SQL; and it outlives the items it re
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.db.models.deletion import ProtectedError
+from django.utils import timezone
 
 from newsroom.articles.models import Article
 from newsroom.core.models import AppendOnlyError, Status, Transition
@@ -129,7 +130,8 @@ def test_administrators_read_the_trail_filtered_by_action_person_and_date(
     assert page.status_code == 200
     assert "Rapat koordinasi" in page.text
     assert 'name="_save"' not in client.get(f"{TRAIL}{step.pk}/change/").text
-    day = step.at.date()
+    # The admin reads the day in the site's time zone, not in UTC.
+    day = timezone.localdate(step.at)
     dated = client.get(TRAIL, {"at__year": day.year, "at__month": day.month, "at__day": day.day})
     assert "Rapat koordinasi" in dated.text
     assert "Rapat koordinasi" not in client.get(TRAIL, {"action__exact": "withdraw"}).text
