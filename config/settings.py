@@ -114,13 +114,16 @@ INSTALLED_APPS = [
 # a page is rendered.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    # A stored page is replayed whole, with the headers the middleware below gave it when it
+    # was rendered, so that a hit skips their work; a policy changed by a new release reaches
+    # stored pages when their version next changes (ten minutes at most: LONGEST_LIFE).
+    "newsroom.caching.middleware.PageCacheMiddleware",
     # The security headers go on every response, static files and cached pages included.
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
-    "newsroom.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of a public page comes from its address (/en/…), never from a cookie.
     "django.middleware.locale.LocaleMiddleware",

@@ -25,7 +25,21 @@ logger = logging.getLogger(__name__)
 
 PAGE_TIMEOUT = 24 * 60 * 60
 RENEWAL_KEY = "newsroom:content-state-renewal"
-STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link", "Vary")
+# What the view and the middleware below this one put on a page, and what this one adds.
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Disposition",
+    "Link",
+    "Vary",
+    "Content-Security-Policy",
+    "Content-Security-Policy-Report-Only",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "ETag",
+    "Last-Modified",
+    "Cache-Control",
+)
 NOT_STORED_CACHE_CONTROL = ("private", "no-store", "no-cache")
 
 
@@ -43,6 +57,8 @@ def is_cacheable_request(request) -> bool:
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        # WhiteNoise, below, answers for static files: they need no lookup.
+        and not request.path.startswith(settings.STATIC_URL)
     )
 
 
@@ -82,17 +98,16 @@ class PageCacheMiddleware:
             return self.validated(HttpResponseNotModified(), etag, state)
         stored = found.get(key)
         if stored and stored["version"] == state.version:
-            response = HttpResponse(stored["content"], status=200)
-            for header, value in stored["headers"].items():
-                response[header] = value
+            # Stored at this version, it has this version's ETag and Last-Modified already.
+            response = HttpResponse(stored["content"], headers=stored["headers"])
             response["X-Cache"] = "hit"
-            return self.validated(response, etag, state)
+            return response
 
         response = self.get_response(request)
         if is_storable(response):
+            self.validated(response, etag, state)
             self.store(key, response, state)
             response["X-Cache"] = "miss"
-            self.validated(response, etag, state)
         return response
 
     def renewed(self, state):
