@@ -7,9 +7,9 @@ It creates a database of its own (reused by later runs with the same size), fill
 `manage.py generate_content`, starts the production server (gunicorn, config/gunicorn.py) twice
 — page cache off and on — and measures each address with wrk: the median and 99th percentile
 latency of one connection at a time (the server time of a request), and the requests per second
-of several connections (the best of three runs, taken in turn over the pages). The baseline is a bare Django view served by the same servers in the
-same run. It also counts the SQL queries of each page and, on PostgreSQL, checks that no finder
-query reads a whole large table.
+of several connections, each the best of three runs taken in turn over the pages. The baseline
+is a bare Django view served by the same servers in the same run. It also counts the SQL
+queries of each page and, on PostgreSQL, checks that no finder query reads a whole large table.
 """
 
 import argparse
@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
-# How many times each page's throughput is measured; the best run counts.
-THROUGHPUT_ROUNDS = 3
+# How many times each page is measured, with one connection and with several; the best counts.
+ROUNDS = 3
 
 # (label, address); every one is fetched first and left out of the table if it is not 200.
 PAGES = [
@@ -85,7 +85,7 @@ def options_from_command_line(description, *, duration, duration_help, connectio
 
 def main():
     options = options_from_command_line(
-        __doc__.splitlines()[0], duration=5, duration_help="seconds per wrk run", connections=16
+        __doc__.splitlines()[0], duration=4, duration_help="seconds per wrk run", connections=16
     )
 
     environment = server_environment(options)
@@ -106,30 +106,31 @@ def main():
             for label, address in pages:
                 status = fetch_status(server, address)
                 row = rows.setdefault(label, {"address": address, "status": status})
-                if status != 200:
-                    continue
-                fetch_status(server, address)  # fill the cache
-                row[mode] = {"latency": wrk(server + address, 1, options.duration)}
-                measured.append(row)
-                print(f"{mode:>8} {label}: {row[mode]['latency']}", flush=True)
+                if status == 200:
+                    fetch_status(server, address)  # fill the cache
+                    row[mode] = {}
+                    measured.append(row)
             # The machine's other work slows some runs (never speeds any up), and wrk shares
-            # its cores with the server: throughput is the best of several runs, taken in turn
-            # with every page so that a slow spell does not fall on one page only.
-            for _ in range(THROUGHPUT_ROUNDS):
+            # its cores with the server: each figure is the best of several runs, taken in
+            # turn over the pages so that a slow spell does not fall on one page only.
+            for _ in range(ROUNDS):
+                for row in measured:
+                    keep_best(
+                        row[mode], "latency", wrk(server + row["address"], 1, options.duration)
+                    )
+            for _ in range(ROUNDS):
                 for row in measured:
                     latency = row[mode]["latency"]
                     # A page slower than a second would keep every worker busy long after wrk
                     # stops; its throughput is what its latency says.
                     if not latency["p50_ms"] or latency["p50_ms"] >= 1000:
-                        row[mode].setdefault("throughput", None)
+                        row[mode]["throughput"] = None
                         continue
                     run = wrk(server + row["address"], options.connections, options.duration)
-                    best = row[mode].get("throughput")
-                    if best is None or run["rps"] > best["rps"]:
-                        row[mode]["throughput"] = run
+                    keep_best(row[mode], "throughput", run)
             for label, row in rows.items():
                 if mode in row:
-                    print(f"{mode:>8} {label}: {row[mode]['throughput']}", flush=True)
+                    print(f"{mode:>8} {label}: {row[mode]}", flush=True)
         finally:
             stop_server(server)
 
@@ -280,6 +281,12 @@ def fetch_status(server, address):
         return error.code
 
 
+def keep_best(measures, name, run):
+    """Keep the run with the most requests per second: the least disturbed one."""
+    if name not in measures or run["rps"] > measures[name]["rps"]:
+        measures[name] = run
+
+
 def wrk(url, connections, duration):
     output = subprocess.run(
         ["wrk", f"-t{min(connections, 2)}", f"-c{connections}", f"-d{duration}s", "--latency",
@@ -342,8 +349,8 @@ def write_report(options, rows, queries, plans):
         f"# {options.database}, {options.articles:,} articles",
         "",
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {machine()} · wrk: one connection for "
-        f"latency, {options.connections} for throughput (the best of {THROUGHPUT_ROUNDS} runs "
-        f"taken in turn), {options.duration} s each",
+        f"latency, {options.connections} for throughput, {options.duration} s each, the best "
+        f"of {ROUNDS} runs taken in turn over the pages",
         "",
         "| page | queries | uncached p50 / p99 ms | uncached req/s | cached p50 / p99 ms "
         "| cached req/s | cached vs baseline |",
