@@ -6,6 +6,7 @@ from datetime import datetime
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import formats, timezone, translation
 from django.utils.html import conditional_escape, format_html, strip_tags
@@ -49,22 +50,26 @@ def show_time(value, *, date_only=False):
 register.simple_tag(filtered_url)
 
 
-@register.inclusion_tag("includes/lead_image.html")
+@register.simple_tag
 def lead_image(item, *, sizes, lazy=True):
     """An article's or event's lead image with WebP renditions for the browser to choose from.
 
     `sizes` says how wide the image is shown; below the fold (lists) it loads lazily, while
-    a detail page's lead image, seen first, loads at once.
+    a detail page's lead image, seen first, loads at once. Without an image it is nothing, and
+    costs no template: twenty cards of text-only news render none.
     """
     if not item.lead_image:
-        return {"image": None}
-    return {
-        "item": item,
-        "image": item.lead_image,
-        "renditions": renditions(item.lead_image, original_width=item.lead_image_width),
-        "sizes": sizes,
-        "lazy": lazy,
-    }
+        return ""
+    return render_to_string(
+        "includes/lead_image.html",
+        {
+            "item": item,
+            "image": item.lead_image,
+            "renditions": renditions(item.lead_image, original_width=item.lead_image_width),
+            "sizes": sizes,
+            "lazy": lazy,
+        },
+    )
 
 
 def words_pattern(words: str) -> re.Pattern | None:
