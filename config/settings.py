@@ -117,7 +117,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # A stored page is replayed whole, with the headers the middleware below gave it when it
     # was rendered, so that a hit skips their work; a policy changed by a new release reaches
-    # stored pages when their version next changes (ten minutes at most: LONGEST_LIFE).
+    # stored pages when their version next changes (newsroom/caching/state.py: LONGEST_LIFE).
     "newsroom.caching.middleware.PageCacheMiddleware",
     # The security headers go on every response, static files and cached pages included.
     "csp.middleware.CSPMiddleware",
@@ -182,7 +182,6 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
 # a page this many seconds before asking again; 0 means they ask every time, with an ETag.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", default=0)
-PAGE_CACHE_EXCLUDED_PATHS = (f"/{NEWSROOM_ADMIN_PATH}", "/healthz")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -274,6 +273,9 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "static/"
+# The page cache leaves these alone: the desk, the health check, and the static files, which
+# WhiteNoise (below the cache) answers with no lookup.
+PAGE_CACHE_EXCLUDED_PATHS = (f"/{NEWSROOM_ADMIN_PATH}", "/healthz", f"/{STATIC_URL}")
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"

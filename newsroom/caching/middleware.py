@@ -57,8 +57,6 @@ def is_cacheable_request(request) -> bool:
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
-        # WhiteNoise, below, answers for static files: they need no lookup.
-        and not request.path.startswith(settings.STATIC_URL)
     )
 
 

@@ -33,11 +33,8 @@ class EventQuerySet(PublishableQuerySet):
     def past(self):
         """Events over, the latest first: started, and ended or without an end, before now."""
         now = timezone.now()
-        return (
-            self.filter(starts_at__lt=now)
-            .filter(Q(ends_at__lt=now) | Q(ends_at__isnull=True))
-            .order_by("-starts_at", "-id")
-        )
+        over = Q(ends_at__lt=now) | Q(ends_at__isnull=True)
+        return self.filter(over, starts_at__lt=now).order_by("-starts_at", "-id")
 
     def for_listing(self):
         return self.prefetch_related(
