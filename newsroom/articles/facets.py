@@ -1,9 +1,9 @@
 """How many of the finder's results there are, and how many fall under each agency, topic and
-year, in one statement.
+year.
 
-The result is read once, at most CappedPaginator.COUNT_LIMIT + 1 rows of it: when it is longer,
-the statement gives only that it is, and the finder shows its choices without numbers. So a
-request never reads more than that many rows for them, however many articles match.
+The result is counted first, up to CappedPaginator.COUNT_LIMIT + 1 rows: when it is longer, the
+finder shows its choices without numbers, and nothing more is read. So a request never reads
+more than that many rows for them, however many articles match.
 """
 
 from dataclasses import dataclass, field
@@ -29,18 +29,20 @@ class FacetCounts:
 def news_facet_counts(result, *, limit: int) -> FacetCounts:
     """The length of the result (up to limit + 1) and, when it is at most `limit`, how many
     of its articles are under each agency (its sub-agencies' articles included, each article
-    once), each topic and each year of publication (in the site's time zone).
+    once), each topic and each year of publication (in the site's time zone), in one statement.
 
     The agencies' ancestry comes as a list of pairs (agency, itself or an ancestor), so the
     database knows its size and plans the statement as the small thing it is.
     """
+    total = result.order_by()[: limit + 1].count()
+    if total > limit:
+        # The counts would not be shown; the statement and the ancestry cost more than the
+        # count (2.6 ms at a million articles).
+        return FacetCounts(total=total)
     connection = connections[result.db]
     quote = connection.ops.quote_name
     result_sql, result_params = (
-        result.order_by()
-        .values("pk")[: limit + 1]
-        .query.get_compiler(connection=connection)
-        .as_sql()
+        result.order_by().values("pk").query.get_compiler(connection=connection).as_sql()
     )
     articles = Article.objects.all().query
     year_sql, year_params = articles.get_compiler(connection=connection).compile(
@@ -57,7 +59,6 @@ def news_facet_counts(result, *, limit: int) -> FacetCounts:
     topic_links = quote(topics._meta.db_table)
     topic_article = quote(topics._meta.get_field("article").column)
     topic_topic = quote(topics._meta.get_field("topic").column)
-    small = "(SELECT COUNT(*) FROM result) <= %s"
     # The ids go into the text as integers: hundreds of pairs as parameters cost the driver
     # more to bind (4 ms a request with psycopg) than the whole statement takes to run.
     pairs = ", ".join(f"({int(agency)}, {int(ancestor)})" for agency, ancestor in ancestry)
@@ -65,36 +66,26 @@ def news_facet_counts(result, *, limit: int) -> FacetCounts:
     sql = f"""
         WITH ancestry (agency_id, ancestor_id) AS (VALUES {pairs}),
         result (id) AS ({result_sql})
-        SELECT 'total', 0, COUNT(*) FROM result
-        UNION ALL
         SELECT 'agency', ancestry.ancestor_id, COUNT(DISTINCT {links}.article_id)
         FROM {links} JOIN ancestry ON ancestry.agency_id = {links}.agency_id
-        WHERE {linked_article}{links}.article_id IN (SELECT id FROM result) AND {small}
+        WHERE {linked_article}{links}.article_id IN (SELECT id FROM result)
         GROUP BY ancestry.ancestor_id
         UNION ALL
         SELECT 'topic', {topic_topic}, COUNT(*) FROM {topic_links}
-        WHERE {topic_article} IN (SELECT id FROM result) AND {small}
+        WHERE {topic_article} IN (SELECT id FROM result)
         GROUP BY {topic_topic}
         UNION ALL
         SELECT 'year', {year_sql}, COUNT(*) FROM {article_table}
-        WHERE {article_table}.id IN (SELECT id FROM result) AND {small}
+        WHERE {article_table}.id IN (SELECT id FROM result)
         GROUP BY 2
     """  # noqa: S608
-    params = [
-        *result_params,
-        limit,
-        limit,
-        *year_params,
-        limit,
-    ]
-    rows = {"agency": {}, "topic": {}, "year": {}, "total": {}}
+    counts = FacetCounts(total=total)
+    found = {"agency": counts.agencies, "topic": counts.topics, "year": counts.years}
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*result_params, *year_params])
         for facet, key, count in cursor.fetchall():
-            rows[facet][int(key)] = count
-    return FacetCounts(
-        total=rows["total"][0], agencies=rows["agency"], topics=rows["topic"], years=rows["year"]
-    )
+            found[facet][int(key)] = count
+    return counts
 
 
 def publication_year(vendor: str):
