@@ -49,8 +49,10 @@ def env_int(name: str, *, default: int) -> int:
 def cache_from_url(url: str) -> dict:
     """Django's CACHES entry for a CACHE_URL.
 
-    redis://host:6379/0 (or rediss://) uses Django's own Redis backend; locmem:// keeps the
-    cache in the process, dummy:// disables it. A query string ?key_prefix=… sets the prefix.
+    redis://host:6379/0 (or rediss://) uses Django's own Redis backend, shared by every app
+    server; file:///var/cache/newsroom keeps it in a folder, shared by the app server processes
+    of one machine; locmem:// keeps it in each process, which suits one process only (tests);
+    dummy:// disables it. A query string ?key_prefix=… sets the prefix.
     """
     parts = urlsplit(url)
     options = parse_qs(parts.query)
@@ -63,13 +65,21 @@ def cache_from_url(url: str) -> dict:
             # A Redis that hangs must not hang the pages: they are served without the cache.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
+    elif parts.scheme == "file" and parts.path:
+        config = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": parts.path,
+            # Past this many entries, a third of them are removed to make room.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
     elif parts.scheme == "locmem":
         config = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     elif parts.scheme == "dummy":
         config = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     else:
         raise ImproperlyConfigured(
-            f"CACHE_URL must start with redis://, rediss://, locmem:// or dummy://, not {url!r}."
+            "CACHE_URL must start with redis://, rediss://, file:///, locmem:// or dummy://, "
+            f"not {url!r}."
         )
     if options:
         raise ImproperlyConfigured(f"CACHE_URL has unknown options: {', '.join(options)}.")

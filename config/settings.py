@@ -177,7 +177,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+# The embedded default keeps its cache in a folder, so that every worker of `make run` sees a
+# change at once: a cache in each process would go on serving the pages it stored before it.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", f"file://{VAR_DIR / 'cache'}"))}
 # Anonymous readers' pages are cached whole (newsroom/caching). Shared caches (a CDN) may keep
 # a page this many seconds before asking again; 0 means they ask every time, with an ETag.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)

@@ -29,6 +29,14 @@ from config.environment import cache_from_url, env_bool
                 "KEY_PREFIX": "newsroom",
             },
         ),
+        (
+            "file:///var/cache/newsroom",
+            {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": "/var/cache/newsroom",
+                "OPTIONS": {"MAX_ENTRIES": 10_000},
+            },
+        ),
         ("locmem://", {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}),
         ("dummy://", {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}),
     ],
@@ -37,7 +45,9 @@ def test_cache_url(url, expected):
     assert cache_from_url(url) == expected
 
 
-@pytest.mark.parametrize("url", ["memcached://x", "redis://x?timeout=3", "nonsense"])
+@pytest.mark.parametrize(
+    "url", ["memcached://x", "redis://x?timeout=3", "file://", "file://relative", "nonsense"]
+)
 def test_a_cache_url_we_cannot_use_is_refused(url):
     with pytest.raises(ImproperlyConfigured):
         cache_from_url(url)
