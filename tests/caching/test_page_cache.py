@@ -8,6 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from newsroom.caching.middleware import RecentPages, page_key
 from newsroom.caching.state import STATE_KEY
 from tests.factories import AgencyFactory, ArticleFactory
 
@@ -186,3 +187,29 @@ def test_the_redis_client_is_made_once_and_reused():
     cache.set("newsroom-test-reuse", 1)
     assert cache.get("newsroom-test-reuse") == 1
     assert cache._cache.get_client() is client
+
+
+@pytest.mark.django_db
+def test_a_process_serves_its_own_copy_of_a_page_while_the_version_holds(client, page_cache):
+    page_cache(lambda: ArticleFactory(title="Salinan proses"))
+    first = client.get("/berita/")
+    # The shared cache loses the page (evicted, or Redis restarted with the state kept).
+    assert cache.delete(page_key(first.wsgi_request))
+    second = client.get("/berita/")
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    page_cache(lambda: ArticleFactory(title="Berita sesudahnya"))
+    third = client.get("/berita/")
+    assert third["X-Cache"] == "miss"
+    assert "Berita sesudahnya" in third.text
+
+
+def test_a_process_keeps_only_its_most_recent_pages():
+    recent = RecentPages(2)
+    recent.put("a", {"version": "1"})
+    recent.put("b", {"version": "1"})
+    assert recent.get("a") == {"version": "1"}  # now the most recent
+    recent.put("c", {"version": "1"})
+    assert recent.get("b") is None
+    assert recent.get("a") is not None
+    assert recent.get("c") is not None
