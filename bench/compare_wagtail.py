@@ -323,24 +323,16 @@ def write_report(options, rows, queries, load):
         "has no page cache: every page is rendered at every request, and the cached columns "
         "are empty.",
         "",
-        "| page | queries | uncached p50 / p99 ms | uncached req/s | cached p50 / p99 ms "
-        "| cached req/s | cached vs baseline |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *run.TABLE_HEAD,
     ]
     for label, row in rows.items():
         if row["status"] != 200:
             lines.append(f"| {label} (`{row['address']}`) | answered {row['status']} |||||")
             continue
-        runs = [run_ for run_ in row["uncached"].values() if run_]
-        errors = sum(run_["errors"] for run_ in runs)
-        timeouts = ", ".join(run_["socket_errors"] for run_ in runs if run_["socket_errors"])
         lines.append(
             f"| {label} | {queries[row['address']]['queries']} "
             f"| {run.latency_cell(row['uncached'])} | {run.throughput_cell(row['uncached'])} "
-            "| — | — | —"
-            + (f" ({errors} errors)" if errors else "")
-            + (f" (socket errors: {timeouts})" if timeouts else "")
-            + " |"
+            f"| — | — | —{run.failures_note(row['uncached'])} |"
         )
     lines += newsroom_beside(options, rows, queries)
     report = run.RESULTS / f"wagtail-{options.articles}.md"

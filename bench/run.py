@@ -352,6 +352,23 @@ def share_cell(mode, baseline):
     return f"{mode['throughput']['rps'] / baseline['throughput']['rps']:.0%}"
 
 
+TABLE_HEAD = [
+    "| page | queries | uncached p50 / p99 ms | uncached req/s | cached p50 / p99 ms "
+    "| cached req/s | cached vs baseline |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+]
+
+
+def failures_note(*modes) -> str:
+    """What went wrong in a page's wrk runs, if anything: " (3 errors) (socket errors: …)"."""
+    runs = [run for mode in modes for run in mode.values() if run]
+    errors = sum(run["errors"] for run in runs)
+    timeouts = ", ".join(run["socket_errors"] for run in runs if run["socket_errors"])
+    return (f" ({errors} errors)" if errors else "") + (
+        f" (socket errors: {timeouts})" if timeouts else ""
+    )
+
+
 def write_report(options, rows, queries):
     RESULTS.mkdir(exist_ok=True)
     baseline = rows["bare Django view (baseline)"]
@@ -362,26 +379,18 @@ def write_report(options, rows, queries):
         f"latency, {options.connections} for throughput, {options.duration} s each, the best "
         f"of {ROUNDS} runs taken in turn over the pages",
         "",
-        "| page | queries | uncached p50 / p99 ms | uncached req/s | cached p50 / p99 ms "
-        "| cached req/s | cached vs baseline |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *TABLE_HEAD,
     ]
     for label, row in rows.items():
         if row["status"] != 200:
             lines.append(f"| {label} (`{row['address']}`) | answered {row['status']} |||||")
             continue
         uncached, cached = row["uncached"], row["cached"]
-        runs = [run for mode in (uncached, cached) for run in mode.values() if run]
-        errors = sum(run["errors"] for run in runs)
-        timeouts = ", ".join(run["socket_errors"] for run in runs if run["socket_errors"])
         lines.append(
             f"| {label} | {queries[row['address']]['queries']} "
             f"| {latency_cell(uncached)} | {throughput_cell(uncached)} "
             f"| {latency_cell(cached)} | {throughput_cell(cached)} "
-            f"| {share_cell(cached, baseline['cached'])}"
-            + (f" ({errors} errors)" if errors else "")
-            + (f" (socket errors: {timeouts})" if timeouts else "")
-            + " |"
+            f"| {share_cell(cached, baseline['cached'])}{failures_note(uncached, cached)} |"
         )
     plans = {a: result for a, result in queries.items() if "sequential_reads" in result}
     if plans:
