@@ -45,8 +45,27 @@ def test_a_deep_page_of_the_finder_keeps_its_order_and_its_next_link(
     monkeypatch.setattr(CappedPaginator, "COUNT_LIMIT", 30)
     monkeypatch.setattr(CappedPaginator, "DEFERRED_OFFSET", 20)
     second = client.get("/berita/?page=2").text
-    titles = [line.split(">")[-1] for line in second.split("</a></h3>")[:-1]]
-    assert titles == [f"Berita {index}" for index in range(21, 41)]
+    assert card_titles(second) == [f"Berita {index}" for index in range(21, 41)]
     assert 'href="?page=3" rel="next"' in second
     oldest_first = client.get("/berita/?sort=oldest&page=2").text
     assert oldest_first.index("Berita 25<") < oldest_first.index("Berita 24<")
+
+
+def card_titles(page):
+    return [line.split(">")[-1] for line in page.split("</a></h3>")[:-1]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["page=2", "sort=oldest&page=2", "q=berita&page=2"])
+@pytest.mark.parametrize("count_limit", [1_000, 30], ids=["counted", "too long to count"])
+def test_every_order_of_the_finder_holds_on_a_page_read_by_its_ids(
+    client, monkeypatch, articles_an_hour_apart, query, count_limit
+):
+    monkeypatch.setattr(CappedPaginator, "COUNT_LIMIT", count_limit)
+    monkeypatch.setattr(CappedPaginator, "DEFERRED_OFFSET", 10_000)
+    by_offset = card_titles(client.get(f"/berita/?{query}").text)
+    monkeypatch.setattr(CappedPaginator, "DEFERRED_OFFSET", 20)
+    by_ids = card_titles(client.get(f"/berita/?{query}").text)
+    # A search by relevance ranks the newest COUNT_LIMIT + 1 matches: 11 on this page.
+    assert len(by_ids) == (11 if "q=" in query and count_limit == 30 else 20)
+    assert by_ids == by_offset
