@@ -18,10 +18,8 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -251,35 +249,18 @@ def measure(options, environment, pages):
 def start_server(environment):
     """Newsroom's production server configuration (config/gunicorn.py), with the same workers
     and threads as bench/run.py gives it, serving the Wagtail project."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
+    return run.start_gunicorn(
         [VENV_PYTHON, "-m", "gunicorn", "--config", ROOT / "config" / "gunicorn.py",
          "newsbench.wsgi"],
         cwd=SITE,
-        env={
+        environment={
             **environment,
-            "HOST": "127.0.0.1",
-            "PORT": str(port),
-            "WEB_CONCURRENCY": str(os.cpu_count() or 2),
-            "GUNICORN_THREADS": "2",
             "GUNICORN_ACCESS_LOG": "",
             "GUNICORN_LOG_LEVEL": "warning",
             "GUNICORN_MAX_REQUESTS": "0",
         },
+        ready="/bench/bare/",
     )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if run.fetch_status(url, "/bench/bare/") == 200:
-                run.STARTED[url] = process  # so that run.stop_server() stops it
-                return url
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    sys.exit("The Wagtail server did not start.")
 
 
 def count_queries(environment, addresses):

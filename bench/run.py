@@ -241,26 +241,37 @@ def run_script(environment, script, *arguments):
 
 
 def start_server(environment, cached):
+    """Newsroom's production server, with the page cache on or off."""
+    return start_gunicorn(
+        [PYTHON, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
+        cwd=ROOT,
+        environment={**environment, "PAGE_CACHE_ENABLED": "1" if cached else "0"},
+        ready="/healthz",
+    )
+
+
+def start_gunicorn(command, *, cwd, environment, ready):
+    """gunicorn on a free port, one worker per core with two threads each, returned once the
+    address `ready` answers 200; stop_server() stops it."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "--config", "config/gunicorn.py", "config.wsgi"],
-        cwd=ROOT,
+        command,
+        cwd=cwd,
         env={
             **environment,
             "HOST": "127.0.0.1",
             "PORT": str(port),
             "WEB_CONCURRENCY": str(os.cpu_count() or 2),
             "GUNICORN_THREADS": "2",
-            "PAGE_CACHE_ENABLED": "1" if cached else "0",
         },
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if fetch_status(url, "/healthz") == 200:
+            if fetch_status(url, ready) == 200:
                 STARTED[url] = process
                 return url
         except OSError:
