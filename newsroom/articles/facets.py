@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from newsroom.agencies.models import agency_ancestry
 from newsroom.articles.models import Article, ArticleAgency
+from newsroom.core.pagination import count_up_to
 
 
 @dataclass
@@ -34,7 +35,7 @@ def news_facet_counts(result, *, limit: int) -> FacetCounts:
     The agencies' ancestry comes as a list of pairs (agency, itself or an ancestor), so the
     database knows its size and plans the statement as the small thing it is.
     """
-    total = result.order_by()[: limit + 1].count()
+    total = count_up_to(result, limit)
     if total > limit:
         # The counts would not be shown; the statement and the ancestry cost more than the
         # count (2.6 ms at a million articles).

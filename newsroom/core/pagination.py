@@ -3,6 +3,13 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 
+def count_up_to(result, limit: int) -> int:
+    """How many rows the result has, counted no further than limit + 1: enough to know whether
+    it has more than `limit`."""
+    # Order does not change a count, and without it the database may take a cheaper path.
+    return result.order_by()[: limit + 1].count()
+
+
 class CappedPaginator(Paginator):
     """Counts no further than COUNT_LIMIT, and pages no deeper than DEPTH_LIMIT.
 
@@ -24,8 +31,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        # Order does not change a count, and without it the database may take a cheaper path.
-        return self.object_list.order_by()[: self.COUNT_LIMIT + 1].count()
+        return count_up_to(self.object_list, self.COUNT_LIMIT)
 
     @property
     def is_capped(self) -> bool:
