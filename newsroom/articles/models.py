@@ -8,6 +8,7 @@ from newsroom.agencies.models import Agency, Person
 from newsroom.articles.search import search_backend
 from newsroom.core.fields import RichTextField, URLField
 from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet
+from newsroom.core.pagination import count_up_to, page_rows
 
 
 class TopicQuerySet(models.QuerySet):
@@ -48,14 +49,16 @@ class ArticleQuerySet(PublishableQuerySet):
         engine (newsroom/articles/search.py)."""
         return self.filter(search_backend(text, using=self.db).matches())
 
-    def by_relevance(self, text: str, *, limit: int):
-        """The best matches of the words first, ranked among the `limit` newest of these
-        articles: ranking reads at most that many rows, however many match."""
-        newest = self.order_by("-published_at", "-id").values("pk")[:limit]
-        ranked = search_backend(text, using=self.db).ranked(
-            self.model.objects.filter(pk__in=newest)
+    def by_relevance(self, text: str, *, ranked: int) -> "RankedFirst":
+        """These articles (matches of the words) with the best matches first: ranking reads
+        every match it ranks, so only the `ranked` newest are ranked, however many match; the
+        older follow, newest first."""
+        newest = self.order_by("-published_at", "-id")
+        head = self.model.objects.filter(pk__in=newest.values("pk")[:ranked])
+        best_first = search_backend(text, using=self.db).ranked(head)
+        return RankedFirst(
+            best_first.order_by("-search_rank", "-published_at", "-id"), newest, ranked=ranked
         )
-        return ranked.order_by("-search_rank", "-published_at", "-id")
 
     def related_to(self, article, *, candidates: int = 40):
         """Other articles on one of its topics or from its lead agency, the latest written first.
@@ -98,6 +101,32 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.for_listing().prefetch_related(
             "topics", models.Prefetch("events", queryset=Event.objects.published())
         )
+
+
+class RankedFirst:
+    """A search's result in order of relevance, for the paginator: its newest `ranked` matches
+    ranked by relevance, then the older ones newest first.
+
+    The newest `ranked` matches are the first rows of the result newest first, so the older
+    ones are that order from row `ranked` on: a page past the ranked ones reads it there.
+    """
+
+    def __init__(self, best_first: ArticleQuerySet, newest: ArticleQuerySet, *, ranked: int):
+        self.best_first, self.newest, self.ranked = best_first, newest, ranked
+
+    def for_listing(self) -> "RankedFirst":
+        return RankedFirst(
+            self.best_first.for_listing(), self.newest.for_listing(), ranked=self.ranked
+        )
+
+    def count_up_to(self, limit: int) -> int:
+        return count_up_to(self.newest, limit)
+
+    def rows(self, bottom: int, top: int) -> list:
+        found = list(page_rows(self.best_first, bottom, min(top, self.ranked)))
+        if top > self.ranked:
+            found += page_rows(self.newest, max(bottom, self.ranked), top)
+        return found
 
 
 @reversion.register(follow=["article_agencies"])

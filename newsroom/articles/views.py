@@ -38,12 +38,12 @@ class NewsOrderForm(forms.Form):
     def order(self, result, *, words: str):
         """The result in the order asked for; by default the best matches of a search first
         (ranked among the newest matches, as many as are counted, to bound the work: ranking
-        reads every match it ranks), else the newest."""
+        reads every match it ranks; the older follow, newest first), else the newest."""
         chosen = self.cleaned_data.get("sort") if self.is_valid() else ""
         if chosen == self.OLDEST:
             return result.order_by("published_at", "id")
         if words and chosen != self.NEWEST:
-            return result.by_relevance(words, limit=CappedPaginator.COUNT_LIMIT + 1)
+            return result.by_relevance(words, ranked=CappedPaginator.COUNT_LIMIT + 1)
         return result
 
 

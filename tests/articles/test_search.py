@@ -20,7 +20,7 @@ def found(text: str) -> list[str]:
 
 def ranked(text: str, *, limit: int = 100) -> list[str]:
     matches = Article.objects.published().search(text)
-    return list(matches.by_relevance(text, limit=limit).values_list("slug", flat=True))
+    return [article.slug for article in matches.by_relevance(text, ranked=limit).rows(0, 100)]
 
 
 @pytest.mark.django_db
@@ -103,12 +103,14 @@ def test_a_match_in_the_title_ranks_above_one_in_the_body():
 
 
 @pytest.mark.django_db
-def test_ranking_reads_only_the_newest_matches_within_its_bound():
+def test_ranking_reads_only_the_newest_matches_within_its_bound_and_the_older_follow():
     now = timezone.now()
-    ArticleFactory(slug="best-but-old", title="Pemilu", published_at=now - timedelta(days=2))
+    ArticleFactory(slug="best-but-old", title="Pemilu", published_at=now - timedelta(days=3))
+    ArticleFactory(slug="old", body="<p>pemilu</p>", published_at=now - timedelta(days=2))
     ArticleFactory(slug="newer", body="<p>pemilu</p>", published_at=now - timedelta(days=1))
-    assert ranked("pemilu", limit=1) == ["newer"]
-    assert ranked("pemilu", limit=2) == ["best-but-old", "newer"]
+    ArticleFactory(slug="newest", title="Pemilu", published_at=now)
+    assert ranked("pemilu", limit=2) == ["newest", "newer", "old", "best-but-old"]
+    assert ranked("pemilu", limit=4) == ["newest", "best-but-old", "newer", "old"]
 
 
 @pytest.mark.postgres
