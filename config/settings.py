@@ -213,6 +213,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("NEWSROOM_SIGN_IN_LOCKOUT_MINUTES"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "newsroom.desk.signin.client_address"
 AXES_LOCKOUT_CALLABLE = "newsroom.desk.signin.locked_out"
+# Not Axes's banner ("AXES: BEGIN …") at the start of every process and manage.py command: it
+# tells an administrator nothing. Failed sign-ins and lockouts are still logged.
+AXES_VERBOSE = False
 # A sign-in lasts a working day from the moment it is made: it is not renewed by each request, so
 # a stolen session cookie is good for eight hours at most and no request pays for a session
 # write. Closing the browser ends it sooner, for the office's shared computers.

@@ -235,3 +235,15 @@ def test_a_sign_in_lasts_a_working_day_and_ends_with_the_browser(client, editor)
         response = client.get("/admin/")
         assert response.status_code == 302
         assert response["Location"].startswith(LOGIN)
+
+
+@pytest.mark.django_db
+def test_a_lockout_is_logged_and_the_start_of_a_process_is_not(client, editor, caplog, monkeypatch):
+    from axes.apps import AppConfig
+
+    monkeypatch.setattr(AppConfig, "initialized", False)
+    with caplog.at_level("INFO", logger="axes"):
+        AppConfig.initialize()
+        fail(client, settings.AXES_FAILURE_LIMIT)
+    assert "AXES: BEGIN" not in caplog.text
+    assert "AXES: Locking out" in caplog.text
