@@ -1,5 +1,5 @@
 import reversion
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.agencies.models import Agency, Person
 from newsroom.articles.search import search_backend
 from newsroom.core.fields import RichTextField, URLField
-from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet
+from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet, public
 from newsroom.core.pagination import count_up_to, page_rows
 
 
@@ -129,6 +129,36 @@ class RankedFirst:
         return found
 
 
+class AgencyNews:
+    """The public news of an agency and the agencies below it, for the paginator, read from
+    AgencyListing: counting and paging read the listing's index alone, then a page reads its
+    articles by id.
+
+    `entries` are the agency's AgencyListing rows, narrowed as the finder's filters narrow
+    articles (its date filters apply, the fields having the same names).
+    """
+
+    def __init__(self, entries, *, oldest_first: bool = False, articles=None):
+        self.entries, self.oldest_first = entries, oldest_first
+        self.articles = Article.objects.all() if articles is None else articles
+        # The articles' own listing order, newest first with the id breaking ties.
+        order = ("published_at", "article_id") if oldest_first else ("-published_at", "-article_id")
+        self.listed = entries.filter(public()).order_by(*order)
+
+    def for_listing(self) -> "AgencyNews":
+        return AgencyNews(
+            self.entries, oldest_first=self.oldest_first, articles=self.articles.for_listing()
+        )
+
+    def count_up_to(self, limit: int) -> int:
+        return count_up_to(self.listed, limit)
+
+    def rows(self, bottom: int, top: int) -> list:
+        ids = list(self.listed.values_list("article_id", flat=True)[bottom:top])
+        found = self.articles.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+
 @reversion.register(follow=["article_agencies"])
 class Article(Publishable, Illustrated):
     title = models.CharField(_("title"), max_length=250)
@@ -241,3 +271,43 @@ class ArticleAgency(models.Model):
     @property
     def is_lead(self):
         return self.role == self.Role.LEAD
+
+
+class AgencyListing(models.Model):
+    """Each article under each agency it is linked to and under every agency above that one,
+    with its status and publication time: an agency's news, its sub-agencies' included, in
+    the order lists show it, in one index (AgencyNews reads it).
+
+    Counting Kemendagri's first 1,001 articles among a million through the links hashes every
+    link of its five agencies (64,500, 20 ms), and more as its news grows; here it reads 1,001
+    index entries, however large the agency. PostgreSQL keeps the table itself, by triggers
+    (migration 0008), whatever writes articles, their links or the hierarchy: the admin, the
+    importer, a restore, the generator, a script. SQLite leaves it empty: the embedded default
+    serves a regency's thousands of articles without it (AgencyListing.is_kept).
+    """
+
+    agency = models.ForeignKey(Agency, related_name="+", on_delete=models.CASCADE, db_index=False)
+    article = models.ForeignKey(Article, related_name="+", on_delete=models.CASCADE, db_index=False)
+    status = models.CharField(max_length=16)
+    published_at = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["agency", "status", "-published_at", "-article"],
+                name="articles_agency_listing",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "agency"], name="articles_listed_once_per_agency"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} under {self.agency_id}"
+
+    @staticmethod
+    def is_kept(using: str = "default") -> bool:
+        """Whether the database keeps the table (the one place that says so)."""
+        return connections[using].vendor == "postgresql"

@@ -12,7 +12,7 @@ from newsroom.agencies.filters import agency_options
 from newsroom.agencies.models import Role
 from newsroom.articles.facets import news_facet_counts
 from newsroom.articles.filters import ArticleFilter
-from newsroom.articles.models import Article, Topic
+from newsroom.articles.models import AgencyListing, AgencyNews, Article, Topic
 from newsroom.core import structured_data
 from newsroom.core.filters import FacetOption, active_filters
 from newsroom.core.pagination import CappedPaginator
@@ -35,13 +35,16 @@ class NewsOrderForm(forms.Form):
         ],
     )
 
+    def oldest_first(self) -> bool:
+        return self.is_valid() and self.cleaned_data.get("sort") == self.OLDEST
+
     def order(self, result, *, words: str):
         """The result in the order asked for; by default the best matches of a search first
         (ranked among the newest matches, as many as are counted, to bound the work: ranking
         reads every match it ranks; the older follow, newest first), else the newest."""
-        chosen = self.cleaned_data.get("sort") if self.is_valid() else ""
-        if chosen == self.OLDEST:
+        if self.oldest_first():
             return result.order_by("published_at", "id")
+        chosen = self.cleaned_data.get("sort") if self.is_valid() else ""
         if words and chosen != self.NEWEST:
             return result.by_relevance(words, ranked=CappedPaginator.COUNT_LIMIT + 1)
         return result
@@ -68,10 +71,13 @@ class ArticleListView(FilteredListView):
         self.chosen = filterset.form.cleaned_data if filterset.is_bound and usable else {}
         words = self.chosen.get("q", "")
         limit = CappedPaginator.COUNT_LIMIT
-        self.facets = news_facet_counts(object_list, limit=limit) if usable else None
+        agency_news = self.agency_news()
+        self.facets = (
+            news_facet_counts(object_list, limit=limit, counted=agency_news) if usable else None
+        )
         counts = self.facets if self.facets and self.facets.total <= limit else None
-        ordered = self.order_form.order(object_list, words=words).for_listing()
-        context = super().get_context_data(object_list=ordered, **kwargs)
+        ordered = agency_news or self.order_form.order(object_list, words=words)
+        context = super().get_context_data(object_list=ordered.for_listing(), **kwargs)
         return {
             **context,
             "order_form": self.order_form,
@@ -86,6 +92,19 @@ class ArticleListView(FilteredListView):
             "topic_options": self.topic_options(counts),
             "year_options": self.year_options(counts),
         }
+
+    def agency_news(self) -> AgencyNews | None:
+        """The result read from AgencyListing where the database keeps it and the only filters
+        are one agency and dates: the same articles as the filters find, whose count and pages
+        no longer grow with the agency's news (AgencyListing)."""
+        chosen = {name for name, value in self.chosen.items() if value}
+        agencies = self.chosen.get("agency") or []
+        if len(agencies) != 1 or chosen - {"agency", "from", "to"} or not AgencyListing.is_kept():
+            return None
+        entries = AgencyListing.objects.filter(agency=agencies[0])
+        for name in chosen - {"agency"}:
+            entries = self.filterset.filters[name].filter(entries, self.chosen[name])
+        return AgencyNews(entries, oldest_first=self.order_form.oldest_first())
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)

@@ -20,15 +20,20 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+def public(*, include_withdrawn=False) -> Q:
+    """What the public may see: published items whose publication time has passed. (Also true
+    of a table that copies their status and publication time, such as AgencyListing.)
+
+    Withdrawn items leave every list but keep their own page, with the withdrawal notice,
+    as GOV.UK does; only detail pages ask for them.
+    """
+    statuses = [Status.PUBLISHED, Status.WITHDRAWN] if include_withdrawn else [Status.PUBLISHED]
+    return Q(status__in=statuses, published_at__lte=timezone.now())
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self, *, include_withdrawn=False):
-        """What the public may see: published items whose publication time has passed.
-
-        Withdrawn items leave every list but keep their own page, with the withdrawal notice,
-        as GOV.UK does; only detail pages ask for them.
-        """
-        statuses = [Status.PUBLISHED, Status.WITHDRAWN] if include_withdrawn else [Status.PUBLISHED]
-        return self.filter(status__in=statuses, published_at__lte=timezone.now())
+        return self.filter(public(include_withdrawn=include_withdrawn))
 
     def linked_to(self, relation_name: str, objects):
         """Items linked through a many-to-many relation to any of these objects, each once.
