@@ -62,6 +62,12 @@ class ArticleList(ApiView, generics.ListAPIView):
     def get_queryset(self):
         return Article.objects.published().for_listing().prefetch_related("topics")
 
+    def filter_queryset(self, queryset):
+        # The filters run first: those that do not validate give a 400 there.
+        filtered = super().filter_queryset(queryset)
+        filterset = self.filterset_class(self.request.query_params, queryset=queryset)
+        return filterset.agency_news(articles=queryset) or filtered
+
 
 class ArticleDetail(ApiView, generics.RetrieveAPIView):
     """One article; a withdrawn one keeps its address, with the reason (status `withdrawn`)."""

@@ -140,7 +140,9 @@ class AgencyNews:
 
     def __init__(self, entries, *, oldest_first: bool = False, articles=None):
         self.entries, self.oldest_first = entries, oldest_first
-        self.articles = Article.objects.all() if articles is None else articles
+        # Read again through published(): an article withdrawn since the listing was read
+        # is left out, as the links would have left it.
+        self.articles = Article.objects.published() if articles is None else articles
         # The articles' own listing order, newest first with the id breaking ties.
         order = ("published_at", "article_id") if oldest_first else ("-published_at", "-article_id")
         self.listed = entries.filter(public()).order_by(*order)

@@ -12,7 +12,7 @@ from newsroom.agencies.filters import agency_options
 from newsroom.agencies.models import Role
 from newsroom.articles.facets import news_facet_counts
 from newsroom.articles.filters import ArticleFilter
-from newsroom.articles.models import AgencyListing, AgencyNews, Article, Topic
+from newsroom.articles.models import Article, Topic
 from newsroom.core import structured_data
 from newsroom.core.filters import FacetOption, active_filters
 from newsroom.core.pagination import CappedPaginator
@@ -71,7 +71,7 @@ class ArticleListView(FilteredListView):
         self.chosen = filterset.form.cleaned_data if filterset.is_bound and usable else {}
         words = self.chosen.get("q", "")
         limit = CappedPaginator.COUNT_LIMIT
-        agency_news = self.agency_news()
+        agency_news = filterset.agency_news(oldest_first=self.order_form.oldest_first())
         self.facets = (
             news_facet_counts(object_list, limit=limit, counted=agency_news) if usable else None
         )
@@ -92,19 +92,6 @@ class ArticleListView(FilteredListView):
             "topic_options": self.topic_options(counts),
             "year_options": self.year_options(counts),
         }
-
-    def agency_news(self) -> AgencyNews | None:
-        """The result read from AgencyListing where the database keeps it and the only filters
-        are one agency and dates: the same articles as the filters find, whose count and pages
-        no longer grow with the agency's news (AgencyListing)."""
-        chosen = {name for name, value in self.chosen.items() if value}
-        agencies = self.chosen.get("agency") or []
-        if len(agencies) != 1 or chosen - {"agency", "from", "to"} or not AgencyListing.is_kept():
-            return None
-        entries = AgencyListing.objects.filter(agency=agencies[0])
-        for name in chosen - {"agency"}:
-            entries = self.filterset.filters[name].filter(entries, self.chosen[name])
-        return AgencyNews(entries, oldest_first=self.order_form.oldest_first())
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)

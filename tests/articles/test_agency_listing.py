@@ -164,14 +164,39 @@ def test_the_finder_reads_an_agency_from_the_listing_and_finds_the_same_news(
     assert card_titles(from_listing.text) == card_titles(from_links.text)
     heading = re.compile(r'<h2 id="results-heading"[^>]*>\s*([^<]+?)\s*<')
     assert heading.findall(from_listing.text) == heading.findall(from_links.text)
-    assert "Draf" not in from_listing.text and "Terjadwal" not in from_listing.text
+    assert "Draf" not in from_listing.text
+    assert "Terjadwal" not in from_listing.text
     if "bawaslu" not in query and from_links.status_code == 200:
         assert card_titles(from_listing.text)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["agency=kemendagri", "agency=setda-indramayu&from=2026-01-01&page_size=3&page=2"],
+)
+def test_the_api_reads_an_agency_from_the_listing_and_finds_the_same_news(
+    client, monkeypatch, agency_tree, query
+):
+    now = timezone.now()
+    for index, agency in enumerate(["kemendagri", "ditjen-polpum", "tapem-setda-indramayu"] * 4):
+        ArticleFactory(
+            title=f"Berita {index}",
+            published_at=now - timedelta(days=index),
+            lead_agency=agency_tree[agency],
+        )
+    from_listing = client.get(f"/api/v1/articles/?{query}").json()
+    monkeypatch.setattr(AgencyListing, "is_kept", staticmethod(lambda using="default": False))
+    from_links = client.get(f"/api/v1/articles/?{query}").json()
+
+    assert from_listing == from_links
+    assert from_listing["results"]
 
 
 def test_the_finder_reads_an_agency_from_the_listing_alone(client, agency_tree, monkeypatch):
     """A listing emptied behind the database's back shows nothing: the page did read it."""
     ArticleFactory(title="Berita Kemendagri", lead_agency=agency_tree["kemendagri"])
     assert card_titles(client.get("/berita/?agency=kemendagri").text) == ["Berita Kemendagri"]
+    assert client.get("/api/v1/articles/?agency=kemendagri").json()["count"] == 1
     AgencyListing.objects.all().delete()
     assert card_titles(client.get("/berita/?agency=kemendagri").text) == []
+    assert client.get("/api/v1/articles/?agency=kemendagri").json()["count"] == 0
