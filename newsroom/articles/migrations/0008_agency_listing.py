@@ -14,6 +14,13 @@ names of tables and columns go into these statements; there are no values.
 import django.db.models.deletion
 from django.db import migrations, models
 
+# (name, event, the rows the trigger reads)
+LINK_TRIGGERS = [
+    ("inserted", "INSERT", "NEW"),
+    ("deleted", "DELETE", "OLD"),
+    ("updated_from", "UPDATE", "OLD"),
+    ("updated_to", "UPDATE", "NEW"),
+]
 POSTGRESQL_FORWARD = [
     """
     CREATE VIEW articles_agency_listing_source AS
@@ -48,28 +55,16 @@ POSTGRESQL_FORWARD = [
     END
     $$
     """,
-    # One trigger per event: a trigger with transition tables has one event.
-    """
-    CREATE TRIGGER articles_agency_listing_links_inserted AFTER INSERT
-    ON articles_articleagency REFERENCING NEW TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION articles_agency_listing_links_changed()
-    """,
-    """
-    CREATE TRIGGER articles_agency_listing_links_deleted AFTER DELETE
-    ON articles_articleagency REFERENCING OLD TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION articles_agency_listing_links_changed()
-    """,
-    # A link moved to another article or agency: the articles before and after.
-    """
-    CREATE TRIGGER articles_agency_listing_links_updated_from AFTER UPDATE
-    ON articles_articleagency REFERENCING OLD TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION articles_agency_listing_links_changed()
-    """,
-    """
-    CREATE TRIGGER articles_agency_listing_links_updated_to AFTER UPDATE
-    ON articles_articleagency REFERENCING NEW TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION articles_agency_listing_links_changed()
-    """,
+    # One trigger per event and table of rows: a trigger with transition tables has one event.
+    # A link changed may have moved to another article: the articles before and after.
+    *(
+        f"""
+        CREATE TRIGGER articles_agency_listing_links_{name} AFTER {event}
+        ON articles_articleagency REFERENCING {rows} TABLE AS changed
+        FOR EACH STATEMENT EXECUTE FUNCTION articles_agency_listing_links_changed()
+        """
+        for name, event, rows in LINK_TRIGGERS
+    ),
     # An article inserted after its links (a restore defers its foreign keys) has rows too.
     """
     CREATE FUNCTION articles_agency_listing_articles_inserted() RETURNS trigger
@@ -141,8 +136,8 @@ POSTGRESQL_BACKWARD = [
     "DROP TRIGGER articles_agency_listing_articles_inserted ON articles_article",
     "DROP FUNCTION articles_agency_listing_articles_inserted",
     *(
-        f"DROP TRIGGER articles_agency_listing_links_{event} ON articles_articleagency"
-        for event in ("inserted", "deleted", "updated_from", "updated_to")
+        f"DROP TRIGGER articles_agency_listing_links_{name} ON articles_articleagency"
+        for name, _, _ in LINK_TRIGGERS
     ),
     "DROP FUNCTION articles_agency_listing_links_changed",
     "DROP FUNCTION articles_agency_listing_refresh",
