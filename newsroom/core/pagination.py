@@ -40,7 +40,8 @@ class CappedPaginator(Paginator):
     exists.
 
     The result is a QuerySet, or an object that counts and reads its rows itself, with
-    `count_up_to(limit)` and `rows(bottom, top)` (a search by relevance: RankedFirst).
+    `count_up_to(limit)` and `rows(bottom, top)`: a search by relevance (RankedFirst), an
+    agency's news read from its listing (AgencyNews).
     """
 
     COUNT_LIMIT = 1_000
