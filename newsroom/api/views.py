@@ -12,6 +12,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import conditional_page
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework import generics
@@ -53,20 +55,27 @@ class ApiView(generics.GenericAPIView):
             raise NotFound(self.not_found_message % {"slug": self.kwargs["slug"]}) from None
 
 
+class ArticleFilterBackend(DjangoFilterBackend):
+    """The finder's filters, read as the finder reads them: one agency's news (and dates) from
+    AgencyListing (ArticleFilter.agency_news), anything else through the FilterSet's queryset.
+    Filters that do not validate give a 400, as DjangoFilterBackend's do."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        return filterset.agency_news(articles=queryset) or filterset.qs
+
+
 class ArticleList(ApiView, generics.ListAPIView):
     """Published news, newest first, with the news finder's filters."""
 
     serializer_class = serializers.ArticleSerializer
     filterset_class = ArticleFilter
+    filter_backends = [ArticleFilterBackend]
 
     def get_queryset(self):
         return Article.objects.published().for_listing().prefetch_related("topics")
-
-    def filter_queryset(self, queryset):
-        # The filters run first: those that do not validate give a 400 there.
-        filtered = super().filter_queryset(queryset)
-        filterset = self.filterset_class(self.request.query_params, queryset=queryset)
-        return filterset.agency_news(articles=queryset) or filtered
 
 
 class ArticleDetail(ApiView, generics.RetrieveAPIView):
