@@ -144,15 +144,18 @@ class PageCacheMiddleware:
         """The content state, and the page stored under the key: this process's copy when it is
         at the current version (one small round trip), else the shared cache's."""
         recent = RECENT_PAGES.get(key)
-        if recent is not None:
+        if recent is None:
+            found = cache.get_many([STATE_KEY, key])
+            state, stored = found.get(STATE_KEY), found.get(key)
+        else:
             state = cache.get(STATE_KEY)
-            if state is not None and recent["version"] == state.version:
+            if state is None or recent["version"] == state.version:
+                # Without a state, the caller renews it: no stored page is at the new version.
                 return state, recent
-        found = cache.get_many([STATE_KEY, key])
-        stored = found.get(key)
+            stored = cache.get(key)  # the state is fetched already: the page alone
         if stored is not None:
             RECENT_PAGES.put(key, stored)
-        return found.get(STATE_KEY), stored
+        return state, stored
 
     def renewed(self, state):
         """A new state when none is stored or a scheduled item has come due.
