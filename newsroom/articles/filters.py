@@ -62,22 +62,24 @@ class ArticleFilter(date_range_filterset("published_at")):
         model = Article
         fields = []
 
-    def agency_news(self, *, oldest_first: bool = False, articles=None) -> AgencyNews | None:
+    def agency_news(self, *, articles=None) -> AgencyNews | None:
         """The result read from AgencyListing where the database keeps it and the only filters
-        are one agency and dates: the same articles, whose count and pages no longer grow with
-        the agency's news. None for any other filters, or filters that do not validate."""
+        are one agency, dates and words: the same articles, newest first, whose count and pages
+        no longer grow with the agency's news. None for any other filters, or filters that do
+        not validate."""
         if not self.is_bound or not self.is_valid() or not AgencyListing.is_kept(self.queryset.db):
             return None
         values = self.form.cleaned_data
         chosen = {name for name, value in values.items() if value}
         agencies = values.get("agency") or []
-        if len(agencies) != 1 or chosen - {"agency", "from", "to"}:
+        if len(agencies) != 1 or chosen - {"agency", "from", "to", "q"}:
             return None
         entries = AgencyListing.objects.using(self.queryset.db).filter(agency=agencies[0])
         for name in chosen - {"agency"}:
-            # The table's columns have the articles' names: their date filters apply as they are.
+            # The table's columns have the articles' names, and its queryset searches as
+            # theirs does: the date filters and the search apply as they are.
             entries = self.filters[name].filter(entries, values[name])
-        return AgencyNews(entries, oldest_first=oldest_first, articles=articles)
+        return AgencyNews(entries, articles=articles)
 
     def search(self, queryset, name, value):
         return queryset.search(value)

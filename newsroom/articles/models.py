@@ -1,14 +1,15 @@
 import reversion
 from django.db import connections, models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.models import Agency, Person
 from newsroom.articles.search import search_backend
 from newsroom.core.fields import RichTextField, URLField
 from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet, public
-from newsroom.core.pagination import count_up_to, page_rows
+from newsroom.core.pagination import page_rows
 
 
 class TopicQuerySet(models.QuerySet):
@@ -49,16 +50,16 @@ class ArticleQuerySet(PublishableQuerySet):
         engine (newsroom/articles/search.py)."""
         return self.filter(search_backend(text, using=self.db).matches())
 
+    def oldest_first(self):
+        return self.order_by("published_at", "id")
+
     def by_relevance(self, text: str, *, ranked: int) -> "RankedFirst":
         """These articles (matches of the words) with the best matches first: ranking reads
         every match it ranks, so only the `ranked` newest are ranked, however many match; the
         older follow, newest first."""
         newest = self.order_by("-published_at", "-id")
-        head = self.model.objects.filter(pk__in=newest.values("pk")[:ranked])
-        best_first = search_backend(text, using=self.db).ranked(head)
-        return RankedFirst(
-            best_first.order_by("-search_rank", "-published_at", "-id"), newest, ranked=ranked
-        )
+        ids = newest.values_list("pk", flat=True)
+        return RankedFirst(text, newest, ids, ranked=ranked, articles=self.model.objects.all())
 
     def related_to(self, article, *, candidates: int = 40):
         """Other articles on one of its topics or from its lead agency, the latest written first.
@@ -107,56 +108,110 @@ class RankedFirst:
     """A search's result in order of relevance, for the paginator: its newest `ranked` matches
     ranked by relevance, then the older ones newest first.
 
-    The newest `ranked` matches are the first rows of the result newest first, so the older
-    ones are that order from row `ranked` on: a page past the ranked ones reads it there.
+    `newest` is the matches newest first (a QuerySet, or AgencyNews) and `newest_ids` the ids
+    of its rows in that order. The ids of the newest `ranked` are read once, in one query: they
+    count the result (up to `ranked`) and are the articles ranked. The older matches are the
+    rows of `newest` from row `ranked` on: a page past the ranked ones reads them there.
     """
 
-    def __init__(self, best_first: ArticleQuerySet, newest: ArticleQuerySet, *, ranked: int):
-        self.best_first, self.newest, self.ranked = best_first, newest, ranked
+    def __init__(self, text: str, newest, newest_ids, *, ranked: int, articles=None):
+        self.text, self.newest, self.newest_ids, self.ranked = text, newest, newest_ids, ranked
+        self.articles = Article.objects.published() if articles is None else articles
 
     def for_listing(self) -> "RankedFirst":
         return RankedFirst(
-            self.best_first.for_listing(), self.newest.for_listing(), ranked=self.ranked
+            self.text,
+            self.newest.for_listing(),
+            self.newest_ids,
+            ranked=self.ranked,
+            articles=self.articles.for_listing(),
         )
 
+    @cached_property
+    def ranked_ids(self) -> list[int]:
+        return list(self.newest_ids[: self.ranked])
+
+    @cached_property
+    def best_first(self) -> ArticleQuerySet:
+        head = self.articles.filter(pk__in=self.ranked_ids)
+        best_first = search_backend(self.text, using=head.db).ranked(head)
+        return best_first.order_by("-search_rank", "-published_at", "-id")
+
+    def ids_up_to(self, limit: int) -> list[int]:
+        """The ids of the first limit + 1 matches (in no particular order): the result
+        counted, and when it is no longer than `limit`, all of it (the finder's counts)."""
+        if limit < self.ranked:
+            return self.ranked_ids[: limit + 1]
+        return list(self.newest_ids[: limit + 1])
+
     def count_up_to(self, limit: int) -> int:
-        return count_up_to(self.newest, limit)
+        return len(self.ids_up_to(limit))
 
     def rows(self, bottom: int, top: int) -> list:
-        found = list(page_rows(self.best_first, bottom, min(top, self.ranked)))
+        found = (
+            list(page_rows(self.best_first, bottom, min(top, self.ranked)))
+            if bottom < self.ranked
+            else []
+        )
         if top > self.ranked:
             found += page_rows(self.newest, max(bottom, self.ranked), top)
         return found
 
 
+class AgencyListingQuerySet(models.QuerySet):
+    def search(self, text: str):
+        """The entries of articles whose title, summary or body match the words."""
+        matches = Article.objects.search(text).filter(pk=OuterRef("article_id"))
+        return self.filter(Exists(matches))
+
+
 class AgencyNews:
     """The public news of an agency and the agencies below it, for the paginator, read from
-    AgencyListing: counting and paging read the listing's index alone, then a page reads its
-    articles by id.
+    AgencyListing: counting and paging read the listing's index alone (and, for a search,
+    each entry's article until enough match), then a page reads its articles by id.
 
     `entries` are the agency's AgencyListing rows, narrowed as the finder's filters narrow
-    articles (its date filters apply, the fields having the same names).
+    articles (its date filters and its search apply, the fields having the same names).
     """
 
-    def __init__(self, entries, *, oldest_first: bool = False, articles=None):
-        self.entries, self.oldest_first = entries, oldest_first
+    def __init__(self, entries, *, ascending: bool = False, articles=None):
+        self.entries, self.ascending = entries, ascending
         # Read again through published(): an article withdrawn since the listing was read
         # is left out, as the links would have left it.
         self.articles = Article.objects.published() if articles is None else articles
         # The articles' own listing order, newest first with the id breaking ties.
-        order = ("published_at", "article_id") if oldest_first else ("-published_at", "-article_id")
+        order = ("published_at", "article_id") if ascending else ("-published_at", "-article_id")
         self.listed = entries.filter(public()).order_by(*order)
+        self.counted = {}
 
     def for_listing(self) -> "AgencyNews":
         return AgencyNews(
-            self.entries, oldest_first=self.oldest_first, articles=self.articles.for_listing()
+            self.entries, ascending=self.ascending, articles=self.articles.for_listing()
         )
 
+    def oldest_first(self) -> "AgencyNews":
+        return AgencyNews(self.entries, ascending=True, articles=self.articles)
+
+    def by_relevance(self, text: str, *, ranked: int) -> RankedFirst:
+        newest = AgencyNews(self.entries, articles=self.articles)
+        ids = newest.listed.values_list("article_id", flat=True)
+        return RankedFirst(text, newest, ids, ranked=ranked, articles=self.articles)
+
+    def ids_up_to(self, limit: int) -> list[int]:
+        """The ids of the first limit + 1 articles, read once: the result counted, and when it
+        is no longer than `limit`, all of it (the finder's counts)."""
+        if limit not in self.counted:
+            self.counted[limit] = self.ids(0, limit + 1)
+        return self.counted[limit]
+
     def count_up_to(self, limit: int) -> int:
-        return count_up_to(self.listed, limit)
+        return len(self.ids_up_to(limit))
+
+    def ids(self, bottom: int, top: int) -> list[int]:
+        return list(self.listed.values_list("article_id", flat=True)[bottom:top])
 
     def rows(self, bottom: int, top: int) -> list:
-        ids = list(self.listed.values_list("article_id", flat=True)[bottom:top])
+        ids = self.ids(bottom, top)
         found = self.articles.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
@@ -292,6 +347,8 @@ class AgencyListing(models.Model):
     article = models.ForeignKey(Article, related_name="+", on_delete=models.CASCADE, db_index=False)
     status = models.CharField(max_length=16)
     published_at = models.DateTimeField(null=True)
+
+    objects = AgencyListingQuerySet.as_manager()
 
     class Meta:
         indexes = [

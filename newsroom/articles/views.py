@@ -35,16 +35,14 @@ class NewsOrderForm(forms.Form):
         ],
     )
 
-    def oldest_first(self) -> bool:
-        return self.is_valid() and self.cleaned_data.get("sort") == self.OLDEST
-
     def order(self, result, *, words: str):
-        """The result in the order asked for; by default the best matches of a search first
-        (ranked among the newest matches, as many as are counted, to bound the work: ranking
-        reads every match it ranks; the older follow, newest first), else the newest."""
-        if self.oldest_first():
-            return result.order_by("published_at", "id")
+        """The result (newest first: a QuerySet, or AgencyNews) in the order asked for; by
+        default the best matches of a search first (ranked among the newest matches, as many
+        as are counted, to bound the work: ranking reads every match it ranks; the older
+        follow, newest first), else the newest."""
         chosen = self.cleaned_data.get("sort") if self.is_valid() else ""
+        if chosen == self.OLDEST:
+            return result.oldest_first()
         if words and chosen != self.NEWEST:
             return result.by_relevance(words, ranked=CappedPaginator.COUNT_LIMIT + 1)
         return result
@@ -71,13 +69,14 @@ class ArticleListView(FilteredListView):
         self.chosen = filterset.form.cleaned_data if filterset.is_bound and usable else {}
         words = self.chosen.get("q", "")
         limit = CappedPaginator.COUNT_LIMIT
-        agency_news = filterset.agency_news(oldest_first=self.order_form.oldest_first())
+        newest = filterset.agency_news() or object_list
+        ordered = self.order_form.order(newest, words=words).for_listing()
+        # The ordered result counts itself: a search counts the ids it ranks, in one query.
         self.facets = (
-            news_facet_counts(object_list, limit=limit, counted=agency_news) if usable else None
+            news_facet_counts(object_list, limit=limit, counted=ordered) if usable else None
         )
         counts = self.facets if self.facets and self.facets.total <= limit else None
-        ordered = agency_news or self.order_form.order(object_list, words=words)
-        context = super().get_context_data(object_list=ordered.for_listing(), **kwargs)
+        context = super().get_context_data(object_list=ordered, **kwargs)
         return {
             **context,
             "order_form": self.order_form,
