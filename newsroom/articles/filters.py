@@ -12,6 +12,7 @@ from newsroom.core.filters import (
     LinkedToFilter,
     date_range_filterset,
 )
+from newsroom.core.widgets import Select
 from newsroom.events.models import Event
 
 
@@ -32,6 +33,7 @@ class ArticleFilter(date_range_filterset("published_at")):
         label=_("Kind of agency"),
         empty_label=_("Any"),
         help_text=_("The kind of the agency whose news it is (the lead agency)."),
+        widget=Select,
     )
     topic = LinkedToAnyFilter(
         field_name="topics",

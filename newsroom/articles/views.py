@@ -17,6 +17,7 @@ from newsroom.core import structured_data
 from newsroom.core.filters import FacetOption, active_filters
 from newsroom.core.pagination import CappedPaginator
 from newsroom.core.views import FilteredListView
+from newsroom.core.widgets import Select
 from newsroom.events.models import Event
 
 
@@ -33,6 +34,7 @@ class NewsOrderForm(forms.Form):
             (NEWEST, _("Newest first")),
             (OLDEST, _("Oldest first")),
         ],
+        widget=Select,
     )
 
     def order(self, result, *, words: str):

@@ -9,6 +9,7 @@ from newsroom.core.filters import (
     LinkedToAnyFilter,
     date_range_filterset,
 )
+from newsroom.core.widgets import Select
 from newsroom.events.models import Event
 
 
@@ -18,11 +19,15 @@ class EventFilter(date_range_filterset("starts_at")):
     WHEN_CHOICES = [("upcoming", _("Upcoming")), ("past", _("Past"))]
 
     when = django_filters.ChoiceFilter(
-        choices=WHEN_CHOICES, method="filter_when", label=_("When"), empty_label=_("All")
+        choices=WHEN_CHOICES,
+        method="filter_when",
+        label=_("When"),
+        empty_label=_("All"),
+        widget=Select,
     )
     agency = AgencyFilter()
     kind = django_filters.ChoiceFilter(
-        choices=Event.Kind.choices, label=_("Kind of event"), empty_label=_("Any")
+        choices=Event.Kind.choices, label=_("Kind of event"), empty_label=_("Any"), widget=Select
     )
     topic = LinkedToAnyFilter(
         field_name="topics",
@@ -37,6 +42,7 @@ class EventFilter(date_range_filterset("starts_at")):
         choices=Event.AttendanceMode.choices,
         label=_("Attendance"),
         empty_label=_("Any"),
+        widget=Select,
     )
 
     class Meta(DateRangeMeta):
