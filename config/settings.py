@@ -168,6 +168,18 @@ DATABASES = {
 }
 if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
+    os.environ.get("DATABASE_PARALLEL_WORKERS", "").strip() != "server"
+):
+    # Parallel workers speed up one long query on an idle server. A site's pages run many short,
+    # bounded queries at once, and starting a worker costs more than they take: a search within
+    # an agency at a million articles read its ids in 22 ms with a worker, 6 ms without.
+    # "server" keeps the server's own setting (for a pooler that refuses startup options).
+    workers = env_int("DATABASE_PARALLEL_WORKERS", default=0)
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = (
+        f"{options.get('options', '')} -c max_parallel_workers_per_gather={workers}".strip()
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while an editor saves; IMMEDIATE avoids "database is locked"
     # errors when two writers meet.

@@ -78,7 +78,7 @@ CONFIGURED = {
     *PRODUCTION, "DEBUG", "NEWSROOM_ADMIN_PATH", "NEWSROOM_REQUIRE_2FA", "SECURE_HSTS_SECONDS",
     "NEWSROOM_SERVE_MEDIA", "PAGE_CACHE_ENABLED", "DJANGO_ALLOW_ASYNC_UNSAFE", "EMAIL_HOST",
     "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS", "ADMINS",
-    "DEFAULT_FROM_EMAIL",
+    "DEFAULT_FROM_EMAIL", "DATABASE_PARALLEL_WORKERS",
 }  # fmt: skip
 
 
@@ -228,3 +228,36 @@ def test_a_mail_server_is_configured_from_the_environment():
         "[('', 'a@example.go.id'), ('', 'b@x.id')]",
         "berita@example.go.id",
     ]
+
+
+@pytest.mark.parametrize(
+    "url, workers, expected",
+    [
+        ("postgres://newsroom@db:5432/newsroom", None, "-c max_parallel_workers_per_gather=0"),
+        ("postgres://newsroom@db:5432/newsroom", "2", "-c max_parallel_workers_per_gather=2"),
+        ("postgres://newsroom@db:5432/newsroom", "server", None),
+        ("sqlite:////tmp/newsroom.sqlite3", None, None),
+    ],
+)
+def test_postgresql_runs_the_sites_queries_without_parallel_workers(url, workers, expected):
+    """Unless told otherwise: a page's short queries run faster without starting a worker."""
+    environment = {
+        "DATABASE_URL": url,
+        **({"DATABASE_PARALLEL_WORKERS": workers} if workers else {}),
+    }
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default'].get('OPTIONS', {}).get('options'))"
+    )
+    result = start_django("-c", code, DEBUG="1", **environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(expected)
+
+
+def test_a_number_of_parallel_workers_that_is_not_one_is_refused():
+    result = start_django(
+        DEBUG="1",
+        DATABASE_URL="postgres://newsroom@db:5432/newsroom",
+        DATABASE_PARALLEL_WORKERS="many",
+    )
+    assert "DATABASE_PARALLEL_WORKERS must be a whole number" in result.stderr
