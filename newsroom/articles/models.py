@@ -133,7 +133,7 @@ class RankedFirst:
 
     @cached_property
     def best_first(self) -> ArticleQuerySet:
-        head = self.articles.filter(pk__in=self.ranked_ids)
+        head = self.articles.with_ids(self.ranked_ids)
         best_first = search_backend(self.text, using=head.db).ranked(head)
         return best_first.order_by("-search_rank", "-published_at", "-id")
 

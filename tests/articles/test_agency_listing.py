@@ -176,7 +176,10 @@ def test_the_finder_reads_an_agency_from_the_listing_and_finds_the_same_news(
     assert heading.findall(from_listing.text) == heading.findall(from_links.text)
     assert "Draf" not in from_listing.text
     assert "Terjadwal" not in from_listing.text
-    if not {"bawaslu", "tidak-ada"} & set(re.split("[=&]", query)) and from_links.status_code == 200:
+    if (
+        not {"bawaslu", "tidak-ada"} & set(re.split("[=&]", query))
+        and from_links.status_code == 200
+    ):
         assert card_titles(from_listing.text)
 
 
