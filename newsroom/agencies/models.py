@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.fields import URLField
+from newsroom.core.urls import slug_url
 
 
 def agency_ids_with_descendants(agency_ids: Iterable[int]) -> set[int]:
@@ -114,7 +114,7 @@ class Agency(models.Model):
         return self.display_name
 
     def get_absolute_url(self):
-        return reverse("agencies:detail", kwargs={"slug": self.slug})
+        return slug_url("agencies:detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -191,7 +191,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("person", kwargs={"slug": self.slug})
+        return slug_url("person", self.slug)
 
     def natural_key(self):
         return (self.slug,)

@@ -1,7 +1,6 @@
 import reversion
 from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +9,7 @@ from newsroom.articles.search import search_backend
 from newsroom.core.fields import RichTextField, URLField
 from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet, public
 from newsroom.core.pagination import page_rows
+from newsroom.core.urls import slug_url
 
 
 class TopicQuerySet(models.QuerySet):
@@ -35,7 +35,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("topic", kwargs={"slug": self.slug})
+        return slug_url("topic", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -270,7 +270,7 @@ class Article(Publishable, Illustrated):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)

@@ -2,7 +2,6 @@ import reversion
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +9,7 @@ from newsroom.agencies.models import Agency, Person
 from newsroom.articles.models import Article, Topic
 from newsroom.core.fields import RichTextField, URLField
 from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet
+from newsroom.core.urls import slug_url
 
 
 class EventQuerySet(PublishableQuerySet):
@@ -140,7 +140,7 @@ class Event(Publishable, Illustrated):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return slug_url("events:detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
