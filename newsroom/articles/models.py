@@ -201,13 +201,20 @@ class AgencyNews:
         """The ids of the first limit + 1 articles, read once: the result counted, and when it
         is no longer than `limit`, all of it (the finder's counts)."""
         if limit not in self.counted:
-            self.counted[limit] = self.ids(0, limit + 1)
+            self.counted[limit] = list(
+                self.listed.values_list("article_id", flat=True)[: limit + 1]
+            )
         return self.counted[limit]
 
     def count_up_to(self, limit: int) -> int:
         return len(self.ids_up_to(limit))
 
     def ids(self, bottom: int, top: int) -> list[int]:
+        """The ids from row bottom to row top, from those counted when they reach that far
+        (a first page, a short result), else from the listing."""
+        for limit, counted in self.counted.items():
+            if top <= len(counted) or len(counted) <= limit:
+                return counted[bottom:top]
         return list(self.listed.values_list("article_id", flat=True)[bottom:top])
 
     def rows(self, bottom: int, top: int) -> list:

@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsroom.agencies.models import Agency, agency_ancestry
@@ -220,3 +222,15 @@ def test_the_finder_reads_an_agency_from_the_listing_alone(client, agency_tree, 
     for address in addresses:
         assert card_titles(client.get(address).text) == []
     assert client.get("/api/v1/articles/?agency=kemendagri&q=berita").json()["count"] == 0
+
+
+@pytest.mark.parametrize("query", ["agency=kemendagri", "agency=kemendagri&q=berita&sort=oldest"])
+def test_a_first_page_reads_its_ids_from_those_counted(client, agency_tree, query):
+    """The count reads the first 1,001 ids in listing order: the first page's are among them."""
+    for index in range(3):
+        ArticleFactory(title=f"Berita {index}", lead_agency=agency_tree["kemendagri"])
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(f"/berita/?{query}")
+    listing_reads = [q for q in queries.captured_queries if "articles_agencylisting" in q["sql"]]
+    assert len(card_titles(page.text)) == 3
+    assert len(listing_reads) == 1
