@@ -56,8 +56,9 @@ class ApiView(generics.GenericAPIView):
 
 
 class ArticleFilterBackend(DjangoFilterBackend):
-    """The finder's filters, read as the finder reads them: one agency's news (and dates) from
-    AgencyListing (ArticleFilter.agency_news), anything else through the FilterSet's queryset.
+    """The finder's filters, read as the finder reads them: one agency's news (with dates, words
+    or both) from AgencyListing (ArticleFilter.agency_news), anything else through the
+    FilterSet's queryset.
     Filters that do not validate give a 400, as DjangoFilterBackend's do."""
 
     def filter_queryset(self, request, queryset, view):

@@ -32,7 +32,7 @@ def news_facet_counts(result, *, limit: int, counted=None) -> FacetCounts:
     of its articles are under each agency (its sub-agencies' articles included, each article
     once), each topic and each year of publication (in the site's time zone), in one statement.
     `counted`, when given, is the same result in a form cheaper to count, which reads its ids
-    (RankedFirst, AgencyNews): the statement then counts among those ids.
+    (RankedFirst, AgencyNews: see CappedPaginator): the statement then counts among those ids.
 
     The agencies' ancestry comes as a list of pairs (agency, itself or an ancestor), so the
     database knows its size and plans the statement as the small thing it is.

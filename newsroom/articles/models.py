@@ -114,9 +114,9 @@ class RankedFirst:
     rows of `newest` from row `ranked` on: a page past the ranked ones reads them there.
     """
 
-    def __init__(self, text: str, newest, newest_ids, *, ranked: int, articles=None):
+    def __init__(self, text: str, newest, newest_ids, *, ranked: int, articles):
         self.text, self.newest, self.newest_ids, self.ranked = text, newest, newest_ids, ranked
-        self.articles = Article.objects.published() if articles is None else articles
+        self.articles = articles  # where the ranked ids are read
 
     def for_listing(self) -> "RankedFirst":
         return RankedFirst(
@@ -138,14 +138,11 @@ class RankedFirst:
         return best_first.order_by("-search_rank", "-published_at", "-id")
 
     def ids_up_to(self, limit: int) -> list[int]:
-        """The ids of the first limit + 1 matches (in no particular order): the result
-        counted, and when it is no longer than `limit`, all of it (the finder's counts)."""
+        """The ids of the newest limit + 1 matches: the result counted, and when it is no
+        longer than `limit`, all of it (the finder's counts)."""
         if limit < self.ranked:
             return self.ranked_ids[: limit + 1]
         return list(self.newest_ids[: limit + 1])
-
-    def count_up_to(self, limit: int) -> int:
-        return len(self.ids_up_to(limit))
 
     def rows(self, bottom: int, top: int) -> list:
         found = (
@@ -205,9 +202,6 @@ class AgencyNews:
                 self.listed.values_list("article_id", flat=True)[: limit + 1]
             )
         return self.counted[limit]
-
-    def count_up_to(self, limit: int) -> int:
-        return len(self.ids_up_to(limit))
 
     def ids(self, bottom: int, top: int) -> list[int]:
         """The ids from row bottom to row top, from those counted when they reach that far

@@ -10,10 +10,10 @@ DEFERRED_OFFSET = 200
 
 def count_up_to(result, limit: int) -> int:
     """How many rows the result has, counted no further than limit + 1: enough to know whether
-    it has more than `limit`. A result that is not a QuerySet counts itself (see
+    it has more than `limit`. A result that is not a QuerySet counts the ids it reads (see
     CappedPaginator)."""
     if not isinstance(result, QuerySet):
-        return result.count_up_to(limit)
+        return len(result.ids_up_to(limit))
     # Order does not change a count, and without it the database may take a cheaper path.
     return result.order_by()[: limit + 1].count()
 
@@ -39,9 +39,10 @@ class CappedPaginator(Paginator):
     result too long to count reads one row more than it shows, to know whether a next page
     exists.
 
-    The result is a QuerySet, or an object that counts and reads its rows itself, with
-    `count_up_to(limit)` and `rows(bottom, top)`: a search by relevance (RankedFirst), an
-    agency's news read from its listing (AgencyNews).
+    The result is a QuerySet, or an object that reads its ids and its rows itself, with
+    `ids_up_to(limit)` (the ids of its first limit + 1 rows, in its order, which count it) and
+    `rows(bottom, top)`: a search by relevance (RankedFirst), an agency's news read from its
+    listing (AgencyNews).
     """
 
     COUNT_LIMIT = 1_000
