@@ -76,7 +76,7 @@ class ArticleList(ApiView, generics.ListAPIView):
     filter_backends = [ArticleFilterBackend]
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().prefetch_related("topics")
+        return Article.objects.published().with_agencies().prefetch_related("topics")
 
 
 class ArticleDetail(ApiView, generics.RetrieveAPIView):
@@ -88,7 +88,7 @@ class ArticleDetail(ApiView, generics.RetrieveAPIView):
     def get_queryset(self):
         return (
             Article.objects.published(include_withdrawn=True)
-            .for_listing()
+            .with_agencies()
             .prefetch_related(
                 "topics", "people", Prefetch("events", queryset=Event.objects.published())
             )

@@ -57,7 +57,7 @@ class NewsFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         filterset = ArticleFilter(
-            request.GET, queryset=Article.objects.published().for_listing(), request=request
+            request.GET, queryset=Article.objects.published().with_agencies(), request=request
         )
         if not filterset.is_valid():
             return bad_filters_response(filterset)

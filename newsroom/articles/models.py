@@ -1,6 +1,6 @@
 import reversion
 from django.db import connections, models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, FilteredRelation, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -87,7 +87,17 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.exclude(pk=article.pk).filter(found).order_by("-id")
 
     def for_listing(self):
-        """What a list of article cards shows, in a fixed number of queries."""
+        """What a list of article cards shows, in the same query: each article's lead agency,
+        joined (see Article.lead_agency). Every agency of each is with_agencies()."""
+        lead = FilteredRelation(
+            "article_agencies", condition=Q(article_agencies__role=ArticleAgency.Role.LEAD)
+        )
+        return self.annotate(lead_link=lead, lead_joined=models.Value(True)).select_related(
+            "lead_link__agency"
+        )
+
+    def with_agencies(self):
+        """Every agency of each article, lead first (Article.agency_links), in one more query."""
         return self.prefetch_related(
             models.Prefetch(
                 "article_agencies",
@@ -99,7 +109,7 @@ class ArticleQuerySet(PublishableQuerySet):
         """What an article's page shows, in a fixed number of queries."""
         from newsroom.events.models import Event
 
-        return self.for_listing().prefetch_related(
+        return self.with_agencies().prefetch_related(
             "topics", models.Prefetch("events", queryset=Event.objects.published())
         )
 
@@ -131,11 +141,9 @@ class RankedFirst:
     def ranked_ids(self) -> list[int]:
         return list(self.newest_ids[: self.ranked])
 
-    @cached_property
-    def best_first(self) -> ArticleQuerySet:
-        head = self.articles.with_ids(self.ranked_ids)
-        best_first = search_backend(self.text, using=head.db).ranked(head)
-        return best_first.order_by("-search_rank", "-published_at", "-id")
+    def best_first(self, articles) -> ArticleQuerySet:
+        ranked = search_backend(self.text, using=articles.db).ranked(articles)
+        return ranked.order_by("-search_rank", "-published_at", "-id")
 
     def ids_up_to(self, limit: int) -> list[int]:
         """The ids of the newest limit + 1 matches: the result counted, and when it is no
@@ -145,11 +153,13 @@ class RankedFirst:
         return list(self.newest_ids[: limit + 1])
 
     def rows(self, bottom: int, top: int) -> list:
-        found = (
-            list(page_rows(self.best_first, bottom, min(top, self.ranked)))
-            if bottom < self.ranked
-            else []
-        )
+        found = []
+        if bottom < self.ranked:
+            # The page's ids are ranked first, then its rows alone read whole: what a card
+            # joins (the lead agency) would otherwise be joined to every match ranked.
+            ranked = self.best_first(self.articles.with_ids(self.ranked_ids))
+            page = ranked.values("pk")[bottom : min(top, self.ranked)]
+            found = list(self.best_first(self.articles.filter(pk__in=page)))
         if top > self.ranked:
             found += page_rows(self.newest, max(bottom, self.ranked), top)
         return found
@@ -278,11 +288,14 @@ class Article(Publishable, Illustrated):
 
     @property
     def agency_links(self):
-        """The article's agencies, lead first; uses the prefetch of for_listing() when present."""
+        """The article's agencies, lead first; uses the prefetch of with_agencies() when present."""
         return sorted(self.article_agencies.all(), key=lambda link: (not link.is_lead, link.pk))
 
     @property
     def lead_agency(self):
+        if getattr(self, "lead_joined", False):  # for_listing(); no lead_link when no lead
+            link = getattr(self, "lead_link", None)
+            return link and link.agency
         return next((link.agency for link in self.agency_links if link.is_lead), None)
 
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from newsroom.articles.models import ArticleAgency
+from newsroom.articles.models import Article, ArticleAgency
 from tests.factories import (
     AgencyFactory,
     ArticleFactory,
@@ -98,6 +98,28 @@ def test_the_list_runs_as_many_queries_for_one_article_as_for_twenty_five(client
     twenty_five = queries_for_list(client)
     assert one == twenty_five
     assert twenty_five <= 8
+
+
+@pytest.mark.django_db
+def test_a_card_reads_its_lead_agency_in_the_articles_own_query():
+    lead, mentioned = AgencyFactory(name="Ditjen Contoh"), AgencyFactory(name="Badan Contoh")
+    ArticleFactory(title="Dengan instansi", lead_agency=lead, agencies=[mentioned])
+    ArticleFactory(title="Tanpa instansi utama", agencies=[mentioned])
+    with CaptureQueriesContext(connection) as context:
+        leads = {
+            article.title: article.lead_agency
+            for article in Article.objects.published().for_listing()
+        }
+    assert leads == {"Dengan instansi": lead, "Tanpa instansi utama": None}
+    assert len(context.captured_queries) == 1
+    # Every agency, for feeds and the API, takes one more query; the lead comes first.
+    with CaptureQueriesContext(connection) as context:
+        agencies = {
+            article.title: [link.agency for link in article.agency_links]
+            for article in Article.objects.published().with_agencies()
+        }
+    assert agencies == {"Dengan instansi": [lead, mentioned], "Tanpa instansi utama": [mentioned]}
+    assert len(context.captured_queries) == 2
 
 
 @pytest.mark.django_db
