@@ -56,10 +56,15 @@ class ArticleQuerySet(PublishableQuerySet):
     def by_relevance(self, text: str, *, ranked: int) -> "RankedFirst":
         """These articles (matches of the words) with the best matches first: ranking reads
         every match it ranks, so only the `ranked` newest are ranked, however many match; the
-        older follow, newest first."""
+        older follow, newest first. The newest are read with their ranks, in one query."""
         newest = self.order_by("-published_at", "-id")
-        ids = newest.values_list("pk", flat=True)
-        return RankedFirst(text, newest, ids, ranked=ranked, articles=self.model.objects.all())
+        ranks = search_backend(text, using=self.db).ranked(newest)
+        return RankedFirst(
+            newest,
+            lambda count: list(ranks.values_list("pk", "search_rank")[:count]),
+            ranked=ranked,
+            articles=self.model.objects.all(),
+        )
 
     def related_to(self, article, *, candidates: int = 40):
         """Other articles on one of its topics or from its lead agency, the latest written first.
@@ -118,48 +123,47 @@ class RankedFirst:
     """A search's result in order of relevance, for the paginator: its newest `ranked` matches
     ranked by relevance, then the older ones newest first.
 
-    `newest` is the matches newest first (a QuerySet, or AgencyNews) and `newest_ids` the ids
-    of its rows in that order. The ids of the newest `ranked` are read once, in one query: they
-    count the result (up to `ranked`) and are the articles ranked. The older matches are the
-    rows of `newest` from row `ranked` on: a page past the ranked ones reads them there.
+    `newest` is the matches newest first (a QuerySet, or AgencyNews), and `newest_ranks(count)`
+    reads the ids and ranks of its first `count` rows, in that order. Those of the newest
+    `ranked` are read once: they count the result (up to `ranked`), and sorted by rank they
+    order the ranked pages, whose rows are then read by id. The older matches are the rows of
+    `newest` from row `ranked` on: a page past the ranked ones reads them there.
     """
 
-    def __init__(self, text: str, newest, newest_ids, *, ranked: int, articles):
-        self.text, self.newest, self.newest_ids, self.ranked = text, newest, newest_ids, ranked
-        self.articles = articles  # where the ranked ids are read
+    def __init__(self, newest, newest_ranks, *, ranked: int, articles):
+        self.newest, self.newest_ranks, self.ranked = newest, newest_ranks, ranked
+        self.articles = articles  # where a ranked page's rows are read
 
     def for_listing(self) -> "RankedFirst":
         return RankedFirst(
-            self.text,
             self.newest.for_listing(),
-            self.newest_ids,
+            self.newest_ranks,
             ranked=self.ranked,
             articles=self.articles.for_listing(),
         )
 
     @cached_property
-    def ranked_ids(self) -> list[int]:
-        return list(self.newest_ids[: self.ranked])
+    def ranked_newest(self) -> list[tuple[int, float]]:
+        return self.newest_ranks(self.ranked)
 
-    def best_first(self, articles) -> ArticleQuerySet:
-        ranked = search_backend(self.text, using=articles.db).ranked(articles)
-        return ranked.order_by("-search_rank", "-published_at", "-id")
+    @cached_property
+    def best_first(self) -> list[int]:
+        """The ranked ids, the best match first; equal ranks stay newest first (a stable
+        sort), as the database would order them."""
+        return [pk for pk, _ in sorted(self.ranked_newest, key=lambda pair: -pair[1])]
 
     def ids_up_to(self, limit: int) -> list[int]:
         """The ids of the newest limit + 1 matches: the result counted, and when it is no
         longer than `limit`, all of it (the finder's counts)."""
-        if limit < self.ranked:
-            return self.ranked_ids[: limit + 1]
-        return list(self.newest_ids[: limit + 1])
+        newest = self.ranked_newest if limit < self.ranked else self.newest_ranks(limit + 1)
+        return [pk for pk, _ in newest[: limit + 1]]
 
     def rows(self, bottom: int, top: int) -> list:
         found = []
         if bottom < self.ranked:
-            # The page's ids are ranked first, then its rows alone read whole: what a card
-            # joins (the lead agency) would otherwise be joined to every match ranked.
-            ranked = self.best_first(self.articles.with_ids(self.ranked_ids))
-            page = ranked.values("pk")[bottom : min(top, self.ranked)]
-            found = list(self.best_first(self.articles.filter(pk__in=page)))
+            ids = self.best_first[bottom : min(top, self.ranked)]
+            by_id = self.articles.in_bulk(ids)
+            found = [by_id[pk] for pk in ids if pk in by_id]
         if top > self.ranked:
             found += page_rows(self.newest, max(bottom, self.ranked), top)
         return found
@@ -200,9 +204,18 @@ class AgencyNews:
         return AgencyNews(self.entries, ascending=True, articles=self.articles)
 
     def by_relevance(self, text: str, *, ranked: int) -> RankedFirst:
+        """The agency's matches ranked as the articles' are: their ids from the listing, newest
+        first, then the ranks of those articles, in a second query."""
         newest = AgencyNews(self.entries, articles=self.articles)
-        ids = newest.listed.values_list("article_id", flat=True)
-        return RankedFirst(text, newest, ids, ranked=ranked, articles=self.articles)
+        search = search_backend(text, using=self.articles.db)
+
+        def newest_ranks(count: int) -> list[tuple[int, float]]:
+            ids = list(newest.listed.values_list("article_id", flat=True)[:count])
+            found = self.articles.with_ids(ids)
+            ranks = dict(search.ranked(found).values_list("pk", "search_rank"))
+            return [(pk, ranks[pk]) for pk in ids if pk in ranks]
+
+        return RankedFirst(newest, newest_ranks, ranked=ranked, articles=self.articles)
 
     def ids_up_to(self, limit: int) -> list[int]:
         """The ids of the first limit + 1 articles, read once: the result counted, and when it

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsroom.articles.models import Article
@@ -111,6 +112,28 @@ def test_ranking_reads_only_the_newest_matches_within_its_bound_and_the_older_fo
     ArticleFactory(slug="newest", title="Pemilu", published_at=now)
     assert ranked("pemilu", limit=2) == ["newest", "newer", "old", "best-but-old"]
     assert ranked("pemilu", limit=4) == ["newest", "best-but-old", "newer", "old"]
+
+
+@pytest.mark.django_db
+def test_equal_ranks_stay_newest_first_and_a_ranked_page_takes_two_queries():
+    now = timezone.now()
+    for days, slug in [(2, "old"), (0, "newest"), (1, "newer")]:
+        ArticleFactory(slug=slug, title="Pemilu", published_at=now - timedelta(days=days))
+    ArticleFactory(
+        slug="best", title="Pemilu pemilu", summary="Pemilu.", published_at=now - timedelta(days=3)
+    )
+    matches = Article.objects.published().search("pemilu").by_relevance("pemilu", ranked=10)
+    with CaptureQueriesContext(connection) as context:
+        page = matches.rows(0, 3)
+    # The newest matches with their ranks, then the page's rows by id.
+    assert len(context.captured_queries) == 2
+    assert [article.slug for article in page] == ["best", "newest", "newer"]
+    assert matches.ids_up_to(2) == [
+        article.pk
+        for article in Article.objects.filter(slug__in=["newest", "newer", "old"]).order_by(
+            "-published_at"
+        )
+    ]
 
 
 @pytest.mark.postgres
