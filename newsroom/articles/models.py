@@ -1,6 +1,6 @@
 import reversion
 from django.db import connections, models
-from django.db.models import Exists, FilteredRelation, OuterRef, Q
+from django.db.models import FilteredRelation, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -171,9 +171,9 @@ class RankedFirst:
 
 class AgencyListingQuerySet(models.QuerySet):
     def search(self, text: str):
-        """The entries of articles whose title, summary or body match the words."""
-        matches = Article.objects.search(text).filter(pk=OuterRef("article_id"))
-        return self.filter(Exists(matches))
+        """The entries of articles whose title, summary or body match the words, each with
+        its article's search_rank."""
+        return search_backend(text, using=self.db).listed_matches(self)
 
 
 class AgencyNews:
@@ -204,18 +204,13 @@ class AgencyNews:
         return AgencyNews(self.entries, ascending=True, articles=self.articles)
 
     def by_relevance(self, text: str, *, ranked: int) -> RankedFirst:
-        """The agency's matches ranked as the articles' are: their ids from the listing, newest
-        first, then the ranks of those articles, in a second query."""
+        """The agency's matches ranked as the articles' are. The entries are those of a search
+        for these words (ArticleFilter.agency_news): each comes with its article's rank."""
         newest = AgencyNews(self.entries, articles=self.articles)
-        search = search_backend(text, using=self.articles.db)
-
-        def newest_ranks(count: int) -> list[tuple[int, float]]:
-            ids = list(newest.listed.values_list("article_id", flat=True)[:count])
-            found = self.articles.with_ids(ids)
-            ranks = dict(search.ranked(found).values_list("pk", "search_rank"))
-            return [(pk, ranks[pk]) for pk in ids if pk in ranks]
-
-        return RankedFirst(newest, newest_ranks, ranked=ranked, articles=self.articles)
+        ranks = newest.listed.values_list("article_id", "search_rank")
+        return RankedFirst(
+            newest, lambda count: list(ranks[:count]), ranked=ranked, articles=self.articles
+        )
 
     def ids_up_to(self, limit: int) -> list[int]:
         """The ids of the first limit + 1 articles, read once: the result counted, and when it

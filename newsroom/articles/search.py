@@ -40,10 +40,13 @@ class ArticleColumn(Expression):
 
 
 class PostgreSQLSearch:
+    CONFIGURATION = "indonesian"
+
     def __init__(self, text: str):
         from django.contrib.postgres.search import SearchQuery
 
-        self.query = SearchQuery(text, config="indonesian", search_type="websearch")
+        self.text = text
+        self.query = SearchQuery(text, config=self.CONFIGURATION, search_type="websearch")
 
     def document(self):
         from django.contrib.postgres.search import SearchVectorField
@@ -60,6 +63,27 @@ class PostgreSQLSearch:
         from django.contrib.postgres.search import SearchRank
 
         return queryset.annotate(search_rank=SearchRank(self.document(), self.query))
+
+    def listed_matches(self, entries):
+        """The entries of a listing of articles (AgencyListing, kept on PostgreSQL alone) whose
+        article matches, each with that article's search_rank, as ranked() gives it. The
+        article is joined, so that its document is read once for both: an EXISTS and then a
+        rank apart read it twice (7 ms against 3 for an agency's newest 1,001 at a million)."""
+        quote = connections[entries.db].ops.quote_name
+        link = entries.model._meta.get_field("article")
+        article = quote(link.related_model._meta.db_table)
+        document = f"{article}.search_document"
+        words = f"websearch_to_tsquery('{self.CONFIGURATION}', %s)"
+        return entries.extra(  # noqa: S610 (names are constants; the words go as a parameter)
+            tables=[link.related_model._meta.db_table],
+            where=[
+                f"{article}.id = {quote(entries.model._meta.db_table)}.{quote(link.column)}",
+                f"{document} @@ {words}",
+            ],
+            params=[self.text],
+            select={"search_rank": f"ts_rank({document}, {words})"},
+            select_params=[self.text],
+        )
 
 
 class SQLiteSearch:
