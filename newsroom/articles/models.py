@@ -97,9 +97,9 @@ class ArticleQuerySet(PublishableQuerySet):
         lead = FilteredRelation(
             "article_agencies", condition=Q(article_agencies__role=ArticleAgency.Role.LEAD)
         )
-        return self.annotate(lead_link=lead, lead_joined=models.Value(True)).select_related(
-            "lead_link__agency"
-        )
+        return self.annotate(
+            lead_link=lead, joined_lead_agency_id=models.F("lead_link__agency")
+        ).select_related("lead_link__agency")
 
     def with_agencies(self):
         """Every agency of each article, lead first (Article.agency_links), in one more query."""
@@ -301,9 +301,11 @@ class Article(Publishable, Illustrated):
 
     @property
     def lead_agency(self):
-        if getattr(self, "lead_joined", False):  # for_listing(); no lead_link when no lead
-            link = getattr(self, "lead_link", None)
-            return link and link.agency
+        if hasattr(self, "joined_lead_agency_id"):  # read by for_listing()
+            if self.joined_lead_agency_id is None:
+                return None
+            if hasattr(self, "lead_link"):  # unless a later select_related(None) cleared it
+                return self.lead_link.agency
         return next((link.agency for link in self.agency_links if link.is_lead), None)
 
 

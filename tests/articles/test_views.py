@@ -112,6 +112,9 @@ def test_a_card_reads_its_lead_agency_in_the_articles_own_query():
         }
     assert leads == {"Dengan instansi": lead, "Tanpa instansi utama": None}
     assert len(context.captured_queries) == 1
+    # A select_related() that clears the joined link: the lead is then read from the links.
+    listed = Article.objects.published().for_listing().select_related(None)
+    assert listed.get(title="Dengan instansi").lead_agency == lead
     # Every agency, for feeds and the API, takes one more query; the lead comes first.
     with CaptureQueriesContext(connection) as context:
         agencies = {
