@@ -4,7 +4,7 @@ import pytest
 from django_prose_editor.config import allowlist_from_extensions
 
 from newsroom.core.editor import EDITOR_EXTENSIONS
-from newsroom.core.html import ALLOWED_TAGS, sanitize_html
+from newsroom.core.html import ALLOWED_TAGS, plain_text, sanitize_html
 from tests.admin_forms import change_form_data
 from tests.factories import AgencyFactory, ArticleFactory, EventFactory, UserFactory
 
@@ -27,6 +27,27 @@ from tests.factories import AgencyFactory, ArticleFactory, EventFactory, UserFac
 )
 def test_sanitize_keeps_news_markup_and_drops_the_rest(dirty, clean):
     assert sanitize_html(dirty) == (dirty if clean is None else clean)
+
+
+@pytest.mark.parametrize(
+    "sanitized, text",
+    [
+        ("<p>Satu</p><p>Dua</p><ul><li>tiga</li><li>empat</li></ul>", "Satu Dua tiga empat"),
+        ("<p><strong>Jakarta</strong>, 5 Mei<br>baris</p>", "Jakarta, 5 Mei baris"),
+        (
+            '<p><a href="https://x.id/?a=1&amp;b=2" title="a &gt; b">KPU</a> &amp; 5 &lt; 6</p>',
+            "KPU & 5 < 6",
+        ),
+        (
+            "<h2>Sub</h2>\n<blockquote>kutipan</blockquote>"
+            '<figure><img src="x" alt="foto"><figcaption>Foto</figcaption></figure>',
+            "Sub kutipan Foto",
+        ),
+        ("", ""),
+    ],
+)
+def test_the_plain_text_of_a_body_keeps_its_words_and_blocks_apart(sanitized, text):
+    assert plain_text(sanitize_html(sanitized)) == text
 
 
 @pytest.mark.django_db

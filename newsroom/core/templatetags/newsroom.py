@@ -1,4 +1,3 @@
-import html
 import json
 import re
 from datetime import datetime
@@ -9,11 +8,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import formats, timezone, translation
-from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from newsroom.articles.search import search_words
 from newsroom.core.filters import filtered_url
+from newsroom.core.html import plain_text
 from newsroom.core.images import renditions
 
 register = template.Library()
@@ -102,7 +102,7 @@ def search_excerpt(article, words, *, around=20):
     pattern = words_pattern(words)
     if pattern is None or pattern.search(article.summary):
         return highlight(article.summary, words)
-    body = " ".join(html.unescape(strip_tags(article.body)).split())
+    body = plain_text(article.body)
     match = pattern.search(body)
     if match is None:
         return highlight(article.summary, words)
