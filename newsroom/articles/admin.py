@@ -39,7 +39,9 @@ class ArticleAdmin(PublishableAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_listing()
+        # The agencies prefetched, not joined (for_listing): the admin adds its own
+        # select_related() and bulk actions update this queryset.
+        return super().get_queryset(request).with_agencies()
 
     @admin.display(description=_("lead agency"))
     def lead_agency(self, article):

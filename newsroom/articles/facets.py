@@ -27,21 +27,20 @@ class FacetCounts:
     years: dict[int, int] = field(default_factory=dict)
 
 
-def news_facet_counts(result, *, limit: int, counted=None) -> FacetCounts:
+def news_facet_counts(result, *, limit: int) -> FacetCounts:
     """The length of the result (up to limit + 1) and, when it is at most `limit`, how many
     of its articles are under each agency (its sub-agencies' articles included, each article
     once), each topic and each year of publication (in the site's time zone), in one statement.
-    `counted`, when given, is the same result in a form cheaper to count, which reads its ids
-    (RankedFirst, AgencyNews: see CappedPaginator): the statement then counts among those ids.
+    The result is a QuerySet, or reads its ids (RankedFirst, AgencyNews: see CappedPaginator):
+    the statement then counts among those ids.
 
     The agencies' ancestry comes as a list of pairs (agency, itself or an ancestor), so the
     database knows its size and plans the statement as the small thing it is.
     """
-    counted = result if counted is None else counted
-    if isinstance(counted, QuerySet):
-        ids, total = None, count_up_to(counted, limit)
+    if isinstance(result, QuerySet):
+        ids, total = None, count_up_to(result, limit)
     else:
-        ids = counted.ids_up_to(limit)
+        ids = result.ids_up_to(limit)
         total = len(ids)
     if total > limit:
         # The counts would not be shown; the statement and the ancestry cost more than the

@@ -97,9 +97,10 @@ class ArticleQuerySet(PublishableQuerySet):
         lead = FilteredRelation(
             "article_agencies", condition=Q(article_agencies__role=ArticleAgency.Role.LEAD)
         )
-        return self.annotate(
-            lead_link=lead, joined_lead_agency_id=models.F("lead_link__agency")
-        ).select_related("lead_link__agency")
+        # The mark is a constant: a column of the join would keep the join in the counts.
+        return self.annotate(lead_link=lead, lead_joined=models.Value(True)).select_related(
+            "lead_link__agency"
+        )
 
     def with_agencies(self):
         """Every agency of each article, lead first (Article.agency_links), in one more query."""
@@ -133,6 +134,7 @@ class RankedFirst:
     def __init__(self, newest, newest_ranks, *, ranked: int, articles):
         self.newest, self.newest_ranks, self.ranked = newest, newest_ranks, ranked
         self.articles = articles  # where a ranked page's rows are read
+        self.db = articles.db
 
     def for_listing(self) -> "RankedFirst":
         return RankedFirst(
@@ -194,6 +196,7 @@ class AgencyNews:
         order = ("published_at", "article_id") if ascending else ("-published_at", "-article_id")
         self.listed = entries.filter(public()).order_by(*order)
         self.counted = {}
+        self.db = self.articles.db
 
     def for_listing(self) -> "AgencyNews":
         return AgencyNews(
@@ -301,11 +304,9 @@ class Article(Publishable, Illustrated):
 
     @property
     def lead_agency(self):
-        if hasattr(self, "joined_lead_agency_id"):  # read by for_listing()
-            if self.joined_lead_agency_id is None:
-                return None
-            if hasattr(self, "lead_link"):  # unless a later select_related(None) cleared it
-                return self.lead_link.agency
+        if getattr(self, "lead_joined", False):  # for_listing(): no lead_link when no lead
+            link = getattr(self, "lead_link", None)
+            return link and link.agency
         return next((link.agency for link in self.agency_links if link.is_lead), None)
 
 

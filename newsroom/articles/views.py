@@ -54,6 +54,8 @@ class ArticleListView(FilteredListView):
     """The news finder: filters with counts for the current result, chips, sorting."""
 
     filterset_class = ArticleFilter
+    # Named, since the result may not be a QuerySet to name it by (AgencyNews).
+    template_name = "articles/article_list.html"
     # The agency filter shows these many agencies, the most frequent in the result first;
     # any other is one click away in the directory.
     agency_options_limit = 15
@@ -65,18 +67,19 @@ class ArticleListView(FilteredListView):
         self.order_form = NewsOrderForm(request.GET)
         return super().get(request, *args, **kwargs)
 
+    def filtered_result(self):
+        # One agency, with dates or words: its listing, and the links are never queried.
+        return self.filterset.agency_news() or super().filtered_result()
+
     def get_context_data(self, *, object_list, **kwargs):
         filterset = self.filterset
         usable = not filterset.is_bound or filterset.is_valid()
         self.chosen = filterset.form.cleaned_data if filterset.is_bound and usable else {}
         words = self.chosen.get("q", "")
         limit = CappedPaginator.COUNT_LIMIT
-        newest = filterset.agency_news() or object_list
-        ordered = self.order_form.order(newest, words=words).for_listing()
+        ordered = self.order_form.order(object_list, words=words).for_listing()
         # The ordered result counts itself: a search counts the ids it ranks, in one query.
-        self.facets = (
-            news_facet_counts(object_list, limit=limit, counted=ordered) if usable else None
-        )
+        self.facets = news_facet_counts(ordered, limit=limit) if usable else None
         counts = self.facets if self.facets and self.facets.total <= limit else None
         context = super().get_context_data(object_list=ordered, **kwargs)
         return {

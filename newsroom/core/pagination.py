@@ -40,9 +40,9 @@ class CappedPaginator(Paginator):
     exists.
 
     The result is a QuerySet, or an object that reads its ids and its rows itself, with
-    `ids_up_to(limit)` (the ids of its first limit + 1 rows, in its order, which count it) and
-    `rows(bottom, top)`: a search by relevance (RankedFirst), an agency's news read from its
-    listing (AgencyNews).
+    `ids_up_to(limit)` (the ids of its first limit + 1 rows, in its order, which count it),
+    `rows(bottom, top)` and `db` (the database it reads, as a QuerySet's): a search by
+    relevance (RankedFirst), an agency's news read from its listing (AgencyNews).
     """
 
     COUNT_LIMIT = 1_000

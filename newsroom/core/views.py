@@ -33,7 +33,16 @@ class FilteredListView(FilterView):
             return HttpResponseRedirect(
                 f"{request.path}?{urlencode(kept)}" if kept else request.path
             )
-        return super().get(request, *args, **kwargs)
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.object_list = self.filtered_result()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
+    def filtered_result(self):
+        """The items the filters select; none when they do not validate (the form says why)."""
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
 
     def render_to_response(self, context, **response_kwargs):
         if self.filterset.is_bound and not self.filterset.is_valid():

@@ -234,3 +234,7 @@ def test_a_first_page_reads_its_ids_from_those_counted(client, agency_tree, quer
     listing_reads = [q for q in queries.captured_queries if "articles_agencylisting" in q["sql"]]
     assert len(card_titles(page.text)) == 3
     assert len(listing_reads) == 1
+    # The hierarchy is read once, for the counts beside the choices, and not for the links,
+    # which are not read.
+    hierarchy = [q for q in queries.captured_queries if '"parent_id" AS "parent_id"' in q["sql"]]
+    assert len(hierarchy) == 1
