@@ -71,12 +71,13 @@ class ArticleFilter(date_range_filterset("published_at")):
         not validate."""
         if not self.is_bound or not self.is_valid() or not AgencyListing.is_kept(self.queryset.db):
             return None
-        values = self.form.cleaned_data
-        chosen = {name for name, value in values.items() if value}
-        agencies = values.get("agency") or []
-        if len(agencies) != 1 or chosen - {"agency", "from", "to", "q"}:
+        # The filters given a value, read from the query: a choice left empty is cleaned to an
+        # empty QuerySet, which a truth test would run.
+        chosen = {name for name in self.filters if any(self.data.getlist(name))}
+        if len(self.data.getlist("agency")) != 1 or chosen - {"agency", "from", "to", "q"}:
             return None
-        entries = AgencyListing.objects.using(self.queryset.db).filter(agency=agencies[0])
+        values = self.form.cleaned_data
+        entries = AgencyListing.objects.using(self.queryset.db).filter(agency=values["agency"][0])
         for name in chosen - {"agency"}:
             # The table's columns have the articles' names, and its queryset searches as
             # theirs does: the date filters and the search apply as they are.
