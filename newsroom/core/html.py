@@ -1,7 +1,7 @@
 """What HTML an article or event body may hold: what a news story needs, nothing that runs."""
 
-import html
 import re
+from html import unescape
 
 import nh3
 
@@ -37,4 +37,4 @@ def plain_text(sanitized: str) -> str:
     strip_tags, which matters for the twenty excerpts of a page of search results); a block's
     words stay apart from the next block's."""
     text = nh3.clean(BLOCK_TAG.sub(" <", sanitized), tags=set())
-    return " ".join(html.unescape(text).split())
+    return " ".join(unescape(text).split())
