@@ -153,13 +153,3 @@ def test_sqlite_matches_words_by_their_beginning():
         pytest.skip("SQLite's FTS5 only")
     ArticleFactory(slug="kerawanan", title="Indeks kerawanan pemilu")
     assert found("keraw") == ["kerawanan"]
-
-
-@pytest.mark.django_db
-def test_articles_are_read_by_a_thousand_ids_at_once():
-    """The ranked matches are read by their ids (on PostgreSQL, as one array parameter)."""
-    articles = ArticleFactory.create_batch(3)
-    wanted = [articles[2].pk, articles[0].pk, *range(10**9, 10**9 + 1_000)]
-    found = Article.objects.with_ids(wanted)
-    assert set(found.values_list("pk", flat=True)) == {articles[0].pk, articles[2].pk}
-    assert not Article.objects.with_ids([]).exists()
