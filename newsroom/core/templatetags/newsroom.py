@@ -1,3 +1,4 @@
+import functools
 import json
 import re
 from datetime import datetime
@@ -72,8 +73,10 @@ def lead_image(item, *, sizes, lazy=True):
     )
 
 
+@functools.lru_cache(maxsize=256)
 def words_pattern(words: str) -> re.Pattern | None:
-    """Words that begin with any word of a search, as the search itself matches them."""
+    """Words that begin with any word of a search, as the search itself matches them. Built
+    once per search (a page of results asks for it three times a card)."""
     terms = search_words(words or "")
     if not terms:
         return None
