@@ -72,22 +72,20 @@ class ArticleListView(FilteredListView):
         return self.filterset.agency_news() or super().filtered_result()
 
     def get_context_data(self, *, object_list, **kwargs):
-        filterset = self.filterset
-        usable = not filterset.is_bound or filterset.is_valid()
-        self.chosen = filterset.form.cleaned_data if filterset.is_bound and usable else {}
         words = self.chosen.get("q", "")
         limit = CappedPaginator.COUNT_LIMIT
         ordered = self.order_form.order(object_list, words=words).for_listing()
         # The ordered result counts itself: a search counts the ids it ranks, in one query.
-        self.facets = news_facet_counts(ordered, limit=limit) if usable else None
+        self.facets = news_facet_counts(ordered, limit=limit) if self.filters_usable else None
         counts = self.facets if self.facets and self.facets.total <= limit else None
         context = super().get_context_data(object_list=ordered, **kwargs)
+        chips = active_filters(self.filterset, self.request.GET) if self.chosen else []
         return {
             **context,
             "order_form": self.order_form,
             "words": words,
             "counted": counts is not None,
-            "active_filters": active_filters(filterset, self.request.GET) if self.chosen else [],
+            "active_filters": chips,
             "agency_options": agency_options(
                 self.chosen.get("agency") or [],
                 counts.agencies if counts is not None else None,

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -38,14 +39,28 @@ class FilteredListView(FilterView):
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
         return self.render_to_response(context)
 
+    @cached_property
+    def filters_usable(self) -> bool:
+        """Whether the list can be filtered as asked: no filters given, or all of them valid."""
+        return not self.filterset.is_bound or self.filterset.is_valid()
+
+    @cached_property
+    def chosen(self) -> dict:
+        """The filters' cleaned values; empty when none were given or they do not validate."""
+        return (
+            self.filterset.form.cleaned_data
+            if self.filterset.is_bound and self.filters_usable
+            else {}
+        )
+
     def filtered_result(self):
         """The items the filters select; none when they do not validate (the form says why)."""
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        if not self.filters_usable:
             return self.filterset.queryset.none()
         return self.filterset.qs
 
     def render_to_response(self, context, **response_kwargs):
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        if not self.filters_usable:
             response_kwargs.setdefault("status", 400)
         return super().render_to_response(context, **response_kwargs)
 

@@ -25,11 +25,9 @@ class AgendaMixin:
         return Event.objects.published().for_listing()
 
     def get_context_data(self, **kwargs):
-        filterset = self.filterset
-        chosen = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
         return super().get_context_data(
             agency_options=agency_options(
-                chosen.get("agency") or [], None, limit=self.agency_options_limit
+                self.chosen.get("agency") or [], None, limit=self.agency_options_limit
             ),
             **kwargs,
         )
