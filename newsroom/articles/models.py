@@ -8,7 +8,7 @@ from newsroom.agencies.models import Agency, Person
 from newsroom.articles.search import search_backend
 from newsroom.core.fields import RichTextField, URLField
 from newsroom.core.models import Illustrated, Publishable, PublishableQuerySet, public
-from newsroom.core.pagination import page_rows
+from newsroom.core.pagination import page_rows, rows_in_order
 from newsroom.core.urls import slug_url
 
 
@@ -134,7 +134,10 @@ class RankedFirst:
     def __init__(self, newest, newest_ranks, *, ranked: int, articles):
         self.newest, self.newest_ranks, self.ranked = newest, newest_ranks, ranked
         self.articles = articles  # where a ranked page's rows are read
-        self.db = articles.db
+
+    @property
+    def db(self) -> str:
+        return self.articles.db
 
     def for_listing(self) -> "RankedFirst":
         return RankedFirst(
@@ -163,9 +166,7 @@ class RankedFirst:
     def rows(self, bottom: int, top: int) -> list:
         found = []
         if bottom < self.ranked:
-            ids = self.best_first[bottom : min(top, self.ranked)]
-            by_id = self.articles.in_bulk(ids)
-            found = [by_id[pk] for pk in ids if pk in by_id]
+            found = rows_in_order(self.articles, self.best_first[bottom : min(top, self.ranked)])
         if top > self.ranked:
             found += page_rows(self.newest, max(bottom, self.ranked), top)
         return found
@@ -196,7 +197,10 @@ class AgencyNews:
         order = ("published_at", "article_id") if ascending else ("-published_at", "-article_id")
         self.listed = entries.filter(public()).order_by(*order)
         self.counted = {}
-        self.db = self.articles.db
+
+    @property
+    def db(self) -> str:
+        return self.articles.db
 
     def for_listing(self) -> "AgencyNews":
         return AgencyNews(
@@ -233,9 +237,7 @@ class AgencyNews:
         return list(self.listed.values_list("article_id", flat=True)[bottom:top])
 
     def rows(self, bottom: int, top: int) -> list:
-        ids = self.ids(bottom, top)
-        found = self.articles.in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
+        return rows_in_order(self.articles, self.ids(bottom, top))
 
 
 @reversion.register(follow=["article_agencies"])

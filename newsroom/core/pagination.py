@@ -28,6 +28,13 @@ def page_rows(result, bottom: int, top: int):
     return result.filter(pk__in=result.values("pk")[bottom:top])
 
 
+def rows_in_order(queryset, ids: list[int]) -> list:
+    """The rows of the queryset with these ids, in the ids' order, in one query; an id whose
+    row it no longer holds (withdrawn since the ids were read) is left out."""
+    found = queryset.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 class CappedPaginator(Paginator):
     """Counts no further than COUNT_LIMIT, and pages no deeper than DEPTH_LIMIT.
 
