@@ -40,13 +40,10 @@ class ArticleColumn(Expression):
 
 
 class PostgreSQLSearch:
-    CONFIGURATION = "indonesian"
-
     def __init__(self, text: str):
         from django.contrib.postgres.search import SearchQuery
 
-        self.text = text
-        self.query = SearchQuery(text, config=self.CONFIGURATION, search_type="websearch")
+        self.query = SearchQuery(text, config="indonesian", search_type="websearch")
 
     def document(self):
         from django.contrib.postgres.search import SearchVectorField
@@ -73,16 +70,18 @@ class PostgreSQLSearch:
         link = entries.model._meta.get_field("article")
         article = quote(link.related_model._meta.db_table)
         document = f"{article}.search_document"
-        words = f"websearch_to_tsquery('{self.CONFIGURATION}', %s)"
-        return entries.extra(  # noqa: S610 (names are constants; the words go as a parameter)
+        # The words as the articles' own search writes them (the same SearchQuery).
+        compiler = entries.query.get_compiler(entries.db)
+        words, words_params = compiler.compile(self.query.resolve_expression(entries.query))
+        return entries.extra(  # noqa: S610 (names are constants; the words go as parameters)
             tables=[link.related_model._meta.db_table],
             where=[
                 f"{article}.id = {quote(entries.model._meta.db_table)}.{quote(link.column)}",
                 f"{document} @@ {words}",
             ],
-            params=[self.text],
-            select={"search_rank": f"ts_rank({document}, {words})"},
-            select_params=[self.text],
+            params=words_params,
+            select={"search_rank": f"ts_rank({document}, {words})"},  # as SearchRank writes it
+            select_params=words_params,
         )
 
 
