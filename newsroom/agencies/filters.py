@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.agencies.models import Agency
-from newsroom.core.filters import FacetOption
+from newsroom.core.filters import FacetOption, nothing_chosen
 
 
 class AgencyFilter(django_filters.ModelMultipleChoiceFilter):
@@ -24,9 +24,7 @@ class AgencyFilter(django_filters.ModelMultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        if not value:
-            return qs
-        return qs.linked_to_agencies(value)
+        return qs if nothing_chosen(value) else qs.linked_to_agencies(value)
 
 
 def agency_options(chosen, counts: dict[int, int] | None, *, limit: int) -> list[FacetOption]:

@@ -12,7 +12,7 @@ from newsroom.core.filters import (
     LinkedToFilter,
     date_range_filterset,
 )
-from newsroom.core.widgets import Select
+from newsroom.core.widgets import HiddenInput, MultipleHiddenInput, SearchInput, Select
 from newsroom.events.models import Event
 
 
@@ -24,7 +24,7 @@ class ArticleFilter(date_range_filterset("published_at")):
     """The one set of filters behind the news list, its feeds and its API."""
 
     q = django_filters.CharFilter(
-        method="search", label=_("Search"), max_length=200, widget=forms.SearchInput
+        method="search", label=_("Search"), max_length=200, widget=SearchInput
     )
     agency = AgencyFilter()
     kind = django_filters.ChoiceFilter(
@@ -48,15 +48,15 @@ class ArticleFilter(date_range_filterset("published_at")):
         to_field_name="slug",
         queryset=published_events,
         label=_("Event"),
-        widget=forms.HiddenInput,
+        widget=HiddenInput,
         error_messages={"invalid_choice": _("There is no such event.")},
     )
-    person = django_filters.ModelMultipleChoiceFilter(
-        field_name="people__slug",
+    person = LinkedToAnyFilter(
+        field_name="people",
         to_field_name="slug",
         queryset=Person.objects.all(),
         label=_("Person"),
-        widget=forms.MultipleHiddenInput,
+        widget=MultipleHiddenInput,
         error_messages={"invalid_choice": _("There is no person “%(value)s”.")},
     )
 

@@ -14,9 +14,10 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.dates import local_day_end, local_day_start
+from newsroom.core.widgets import DateInput
 
 
-class DayInput(forms.DateInput):
+class DayInput(DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None):
@@ -41,11 +42,21 @@ class DayToFilter(django_filters.DateFilter):
         return qs.filter(**{f"{self.field_name}__lt": local_day_end(value)})
 
 
+def nothing_chosen(objects) -> bool:
+    """Whether a filter of several objects was left empty. Its field cleans that to an empty
+    QuerySet, which a truth test would compile and run (0.2 to 0.4 ms a filter, on every
+    request of a list): its query says so at once. Chosen objects were read as they were
+    checked, so testing them costs nothing."""
+    if isinstance(objects, models.QuerySet) and objects.query.is_empty():
+        return True
+    return not objects
+
+
 class LinkedToAnyFilter(django_filters.ModelMultipleChoiceFilter):
     """Items linked through the many-to-many field_name to any of the chosen objects."""
 
     def filter(self, qs, value):
-        return qs.linked_to(self.field_name, value) if value else qs
+        return qs if nothing_chosen(value) else qs.linked_to(self.field_name, value)
 
 
 class LinkedToFilter(django_filters.ModelChoiceFilter):
@@ -109,7 +120,7 @@ def filter_values(filterset: django_filters.FilterSet):
     """The valid filters of a list, each as (name, label, [(value in the address, words)])."""
     for name, field in filterset.form.fields.items():
         value = filterset.form.cleaned_data.get(name)
-        if value in EMPTY_VALUES:
+        if nothing_chosen(value):
             continue
         if isinstance(value, date):
             values = [(value.isoformat(), formats.date_format(value, "DATE_FORMAT"))]

@@ -10,6 +10,7 @@ from django_filters.views import FilterView
 
 from newsroom.agencies.models import Agency
 from newsroom.articles.models import Article
+from newsroom.core.filters import nothing_chosen
 from newsroom.core.pagination import CappedPaginator
 from newsroom.events.models import Event
 
@@ -36,7 +37,9 @@ class FilteredListView(FilterView):
             )
         self.filterset = self.get_filterset(self.get_filterset_class())
         self.object_list = self.filtered_result()
-        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        context = self.get_context_data(
+            filter=self.filterset, chosen=self.chosen, object_list=self.object_list
+        )
         return self.render_to_response(context)
 
     @cached_property
@@ -46,12 +49,12 @@ class FilteredListView(FilterView):
 
     @cached_property
     def chosen(self) -> dict:
-        """The filters' cleaned values; empty when none were given or they do not validate."""
-        return (
-            self.filterset.form.cleaned_data
-            if self.filterset.is_bound and self.filters_usable
-            else {}
-        )
+        """The filters given a value, with their cleaned values; empty when none were given or
+        they do not validate."""
+        if not (self.filterset.is_bound and self.filters_usable):
+            return {}
+        values = self.filterset.form.cleaned_data
+        return {name: value for name, value in values.items() if not nothing_chosen(value)}
 
     def filtered_result(self):
         """The items the filters select; none when they do not validate (the form says why)."""
