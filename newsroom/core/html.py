@@ -1,7 +1,7 @@
 """What HTML an article or event body may hold: what a news story needs, nothing that runs."""
 
 import re
-from html import unescape
+from html import escape, unescape
 
 import nh3
 
@@ -38,3 +38,12 @@ def plain_text(sanitized: str) -> str:
     words stay apart from the next block's."""
     text = nh3.clean(BLOCK_TAG.sub(" <", sanitized), tags=set())
     return " ".join(unescape(text).split())
+
+
+def escaped(value) -> str:
+    """conditional_escape(value) as a str, for the markup written out in Python on every page
+    (widgets, dates, highlighted words): Django's also checks each argument for a lazy string,
+    which costs more than the escaping; str() reads one here."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return escape(str(value))

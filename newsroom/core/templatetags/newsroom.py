@@ -8,13 +8,14 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.urls import translate_url
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from newsroom.articles.search import search_words
+from newsroom.core.dates import in_words
 from newsroom.core.filters import filtered_url
-from newsroom.core.html import plain_text
+from newsroom.core.html import escaped, plain_text
 from newsroom.core.images import renditions
 
 register = template.Library()
@@ -30,21 +31,15 @@ def show_time(value, *, date_only=False):
     if value is None:
         return ""
     if not isinstance(value, datetime):  # a calendar day, such as a role's start
-        return format_html(
-            '<time datetime="{}">{}</time>', value.isoformat(), formats.date_format(value)
-        )
+        return time_element(value.isoformat(), in_words(value, "DATE_FORMAT"))
     local = timezone.localtime(value)
     if date_only:
-        return format_html(
-            '<time datetime="{}">{}</time>',
-            local.date().isoformat(),
-            formats.date_format(local, "DATE_FORMAT"),
-        )
-    return format_html(
-        '<time datetime="{}">{}</time>',
-        local.isoformat(timespec="minutes"),
-        formats.date_format(local, "DATETIME_FORMAT"),
-    )
+        return time_element(local.date().isoformat(), in_words(local, "DATE_FORMAT"))
+    return time_element(local.isoformat(timespec="minutes"), in_words(local, "DATETIME_FORMAT"))
+
+
+def time_element(machine_readable: str, words: str) -> str:
+    return mark_safe(f'<time datetime="{escaped(machine_readable)}">{escaped(words)}</time>')  # noqa: S308 (both escaped)
 
 
 # The address of a list's feed or calendar with the filters in use.
@@ -89,12 +84,13 @@ def highlight(text, words):
     pattern = words_pattern(words)
     if pattern is None:
         return conditional_escape(text)
+    text = str(text)
     pieces, end = [], 0
     for match in pattern.finditer(text):
-        pieces += [conditional_escape(text[end : match.start()]), "<mark>"]
-        pieces += [conditional_escape(match.group()), "</mark>"]
+        pieces += [escaped(text[end : match.start()]), "<mark>"]
+        pieces += [escaped(match.group()), "</mark>"]
         end = match.end()
-    pieces.append(conditional_escape(text[end:]))
+    pieces.append(escaped(text[end:]))
     return mark_safe("".join(pieces))  # noqa: S308 (every piece of the text is escaped)
 
 
