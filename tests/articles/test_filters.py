@@ -5,8 +5,9 @@ import pytest
 from django.http import QueryDict
 
 from newsroom.articles.filters import ArticleFilter
-from newsroom.articles.models import Article
-from tests.factories import ArticleFactory, EventFactory, TopicFactory
+from newsroom.articles.models import Article, Topic
+from newsroom.core.filters import nothing_chosen
+from tests.factories import ArticleFactory, EventFactory, PersonFactory, TopicFactory
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -113,3 +114,39 @@ def test_an_unpublished_event_cannot_be_used_as_a_filter(db):
     EventFactory(slug="rapat-rahasia", status="draft", published_at=None)
     filterset = ArticleFilter(QueryDict("event=rapat-rahasia"), queryset=Article.objects.all())
     assert not filterset.is_valid()
+
+
+@pytest.mark.django_db
+def test_people_filter_the_news_that_mentions_any_of_them_each_once():
+    minister, regent, other = (
+        PersonFactory(slug="tito"),
+        PersonFactory(slug="nina"),
+        PersonFactory(),
+    )
+    both = ArticleFactory(slug="both")
+    both.people.set([minister, regent])
+    ArticleFactory(slug="minister").people.set([minister])
+    ArticleFactory(slug="other").people.set([other])
+    assert filtered("person=tito") == {"both", "minister"}
+    filterset = ArticleFilter(QueryDict("person=tito&person=nina"), queryset=Article.objects.all())
+    assert sorted(filterset.qs.values_list("slug", flat=True)) == ["both", "minister"]
+
+
+@pytest.mark.django_db
+def test_an_empty_choice_is_told_without_a_query(django_assert_num_queries, monkeypatch):
+    """A filter left empty is cleaned to an empty QuerySet: a truth test would compile it."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    compiled = []
+    original = SQLCompiler.as_sql
+    monkeypatch.setattr(
+        SQLCompiler,
+        "as_sql",
+        lambda self, *args, **kwargs: compiled.append(self) or original(self, *args, **kwargs),
+    )
+    assert nothing_chosen(Topic.objects.none())
+    assert all(nothing_chosen(value) for value in ([], None, ""))
+    assert not compiled
+    TopicFactory()
+    with django_assert_num_queries(1):
+        assert not nothing_chosen(Topic.objects.all())
