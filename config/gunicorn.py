@@ -33,5 +33,5 @@ def post_worker_init(worker):
     """Django and the project are loaded now, and their objects (models, URL patterns,
     translations) live as long as the worker: the garbage collector's full passes no longer
     walk them. Without this, they walk some 130,000 objects every few dozen requests: 1.3 ms
-    a request on average at the news finder, for garbage that startup never leaves."""
+    a request on average at a search of the news finder, for garbage startup never leaves."""
     gc.freeze()

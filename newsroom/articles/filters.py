@@ -10,6 +10,7 @@ from newsroom.core.filters import (
     DateRangeMeta,
     LinkedToAnyFilter,
     LinkedToFilter,
+    chosen_values,
     date_range_filterset,
 )
 from newsroom.core.widgets import HiddenInput, MultipleHiddenInput, SearchInput, Select
@@ -71,17 +72,15 @@ class ArticleFilter(date_range_filterset("published_at")):
         not validate."""
         if not self.is_bound or not self.is_valid() or not AgencyListing.is_kept(self.queryset.db):
             return None
-        # The filters given a value, read from the query: a choice left empty is cleaned to an
-        # empty QuerySet, which a truth test would run.
-        chosen = {name for name in self.filters if any(self.data.getlist(name))}
-        if len(self.data.getlist("agency")) != 1 or chosen - {"agency", "from", "to", "q"}:
+        chosen = chosen_values(self)
+        agencies = chosen.get("agency", [])
+        if len(agencies) != 1 or chosen.keys() - {"agency", "from", "to", "q"}:
             return None
-        values = self.form.cleaned_data
-        entries = AgencyListing.objects.using(self.queryset.db).filter(agency=values["agency"][0])
-        for name in chosen - {"agency"}:
+        entries = AgencyListing.objects.using(self.queryset.db).filter(agency=agencies[0])
+        for name in chosen.keys() - {"agency"}:
             # The table's columns have the articles' names, and its queryset searches as
             # theirs does: the date filters and the search apply as they are.
-            entries = self.filters[name].filter(entries, values[name])
+            entries = self.filters[name].filter(entries, chosen[name])
         return AgencyNews(entries, articles=articles)
 
     def search(self, queryset, name, value):

@@ -52,6 +52,13 @@ def nothing_chosen(value) -> bool:
     return not value
 
 
+def chosen_values(filterset: django_filters.FilterSet) -> dict:
+    """The filters of a bound, valid FilterSet that were given a value, with their cleaned
+    values."""
+    values = filterset.form.cleaned_data
+    return {name: value for name, value in values.items() if not nothing_chosen(value)}
+
+
 class LinkedToAnyFilter(django_filters.ModelMultipleChoiceFilter):
     """Items linked through the many-to-many field_name to any of the chosen objects."""
 

@@ -10,7 +10,7 @@ from django_filters.views import FilterView
 
 from newsroom.agencies.models import Agency
 from newsroom.articles.models import Article
-from newsroom.core.filters import nothing_chosen
+from newsroom.core.filters import chosen_values
 from newsroom.core.pagination import CappedPaginator
 from newsroom.events.models import Event
 
@@ -53,8 +53,7 @@ class FilteredListView(FilterView):
         they do not validate."""
         if not (self.filterset.is_bound and self.filters_usable):
             return {}
-        values = self.filterset.form.cleaned_data
-        return {name: value for name, value in values.items() if not nothing_chosen(value)}
+        return chosen_values(self.filterset)
 
     def filtered_result(self):
         """The items the filters select; none when they do not validate (the form says why)."""
