@@ -51,6 +51,7 @@ class CalendarDay:
     day: date
     in_month: bool
     events: list = field(default_factory=list)
+    left_out: bool = False  # past the calendar's bound: its events are not shown
 
 
 class EventMonthView(AgendaMixin, FilteredListView):
@@ -78,16 +79,27 @@ class EventMonthView(AgendaMixin, FilteredListView):
         weeks = calendar.Calendar().monthdatescalendar(first.year, first.month)
         days = {day: CalendarDay(day, day.month == first.month) for week in weeks for day in week}
         start, end = local_day_start(weeks[0][0]), local_day_end(weeks[-1][-1])
-        events = (
+        events = list(
             object_list.filter(starts_at__lt=end)
             .exclude(ends_at__lt=start)
             .exclude(ends_at__isnull=True, starts_at__lt=start)
             .order_by("starts_at", "id")
             # A day's cell names its events, nothing more: no agencies to read for hundreds.
             .prefetch_related(None)
-            .only(*self.shown_fields)[: self.most_events]
+            .only(*self.shown_fields)[: self.most_events + 1]
         )
+        left_out_from = None
+        if len(events) > self.most_events:
+            # Too many to show: the days from the first event left out are left out whole and
+            # the page says so, rather than showing half a day or an empty fortnight.
+            left_out_from = max(timezone.localdate(events[-1].starts_at), weeks[0][0])
+            events = [e for e in events if timezone.localdate(e.starts_at) < left_out_from]
+            for day, cell in days.items():
+                cell.left_out = day >= left_out_from
+        # The mode's name once per request, not looked up among the choices for each event.
+        attendance_labels = {mode: str(label) for mode, label in Event.AttendanceMode.choices}
         for event in events:
+            event.attendance_label = attendance_labels[event.attendance_mode]
             day = max(timezone.localdate(event.starts_at), weeks[0][0])
             last = min(timezone.localdate(event.ends_at or event.starts_at), weeks[-1][-1])
             while day <= last:
@@ -99,6 +111,8 @@ class EventMonthView(AgendaMixin, FilteredListView):
             object_list=events,
             month_form=self.month_form,
             month=first,
+            most_events=self.most_events,
+            left_out_from=left_out_from,
             month_name=formats.date_format(first, "YEAR_MONTH_FORMAT"),
             weekdays=[formats.date_format(day, "l") for day in weeks[0]],
             weeks=[[days[day] for day in week] for week in weeks],

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from newsroom.events.views import EventMonthView
 from tests.factories import AgencyFactory, ArticleFactory, EventFactory, PersonFactory
 
 
@@ -98,6 +99,32 @@ def test_the_month_calendar_puts_each_event_under_every_day_it_spans(client, age
     assert 'href="?month=2023-02&amp;agency=kemendagri"' in text
     agenda = client.get("/agenda/?agency=kemendagri&when=past&page=1").text
     assert '<a href="/agenda/bulan/?agency=kemendagri">' in agenda
+
+
+@pytest.mark.django_db
+def test_a_month_with_too_many_events_leaves_out_whole_days_and_says_so(client, monkeypatch):
+    wib = timezone.get_default_timezone()
+    for title, day in [("Rapat tanggal 5", 5), ("Rapat pagi 10", 10), ("Rapat sore 10", 10)]:
+        EventFactory(title=title, starts_at=timezone.datetime(2023, 1, day, 9, tzinfo=wib))
+
+    monkeypatch.setattr(EventMonthView, "most_events", 3)
+    text = client.get("/agenda/bulan/?month=2023-01").text
+    assert "Rapat pagi 10" in text
+    assert "Rapat sore 10" in text
+    assert "Lebih dari" not in text
+    assert "left-out" not in text
+
+    monkeypatch.setattr(EventMonthView, "most_events", 2)
+    text = client.get("/agenda/bulan/?month=2023-01").text
+    assert "Rapat tanggal 5" in text
+    # The second event of the 10th would fit under the bound, but not the whole day.
+    assert "Rapat pagi 10" not in text
+    assert "Rapat sore 10" not in text
+    assert (
+        "Lebih dari 2 acara jatuh pada minggu-minggu ini, terlalu banyak untuk satu kalender: "
+        'acara sejak <time datetime="2023-01-10">Selasa, 10 Januari 2023</time> tidak ditampilkan.'
+    ) in text
+    assert text.count(" left-out") == 27  # 10 January to 5 February, the grid's last day
 
 
 @pytest.mark.django_db
