@@ -56,12 +56,12 @@ class ArticleQuerySet(PublishableQuerySet):
     def by_relevance(self, text: str, *, ranked: int) -> "RankedFirst":
         """These articles (matches of the words) with the best matches first: ranking reads
         every match it ranks, so only the `ranked` newest are ranked, however many match; the
-        older follow, newest first. The newest are read with their ranks, in one query."""
+        older follow, newest first. The newest are read with their ranks (search.newest_ranks)."""
         newest = self.order_by("-published_at", "-id")
-        ranks = search_backend(text, using=self.db).ranked(newest)
+        search = search_backend(text, using=self.db)
         return RankedFirst(
             newest,
-            lambda count: list(ranks.values_list("pk", "search_rank")[:count]),
+            lambda count: search.newest_ranks(newest, count),
             ranked=ranked,
             articles=self.model.objects.all(),
         )
