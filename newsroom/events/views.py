@@ -51,7 +51,6 @@ class CalendarDay:
     day: date
     in_month: bool
     events: list = field(default_factory=list)
-    left_out: bool = False  # past the calendar's bound: its events are not shown
 
 
 class EventMonthView(AgendaMixin, FilteredListView):
@@ -94,12 +93,7 @@ class EventMonthView(AgendaMixin, FilteredListView):
             # the page says so, rather than showing half a day or an empty fortnight.
             left_out_from = max(timezone.localdate(events[-1].starts_at), weeks[0][0])
             events = [e for e in events if timezone.localdate(e.starts_at) < left_out_from]
-            for day, cell in days.items():
-                cell.left_out = day >= left_out_from
-        # The mode's name once per request, not looked up among the choices for each event.
-        attendance_labels = {mode: str(label) for mode, label in Event.AttendanceMode.choices}
         for event in events:
-            event.attendance_label = attendance_labels[event.attendance_mode]
             day = max(timezone.localdate(event.starts_at), weeks[0][0])
             last = min(timezone.localdate(event.ends_at or event.starts_at), weeks[-1][-1])
             while day <= last:

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from newsroom.events.models import Event
 from tests.factories import EventFactory
@@ -25,3 +25,11 @@ def test_upcoming_is_every_event_not_yet_over_soonest_first_and_past_the_rest_la
     past = [e.title for e in Event.objects.published().past()]
     assert upcoming == ["Pameran berjalan", "Rapat besok", "Festival minggu depan"]
     assert past == ["Rapat kemarin", "Pelatihan yang sudah usai", "Rapat lama"]
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("mode", [*Event.AttendanceMode.values, "unknown"])
+def test_the_attendance_label_is_what_django_would_display(mode, language):
+    event = Event(attendance_mode=mode)
+    with translation.override(language):
+        assert str(event.attendance_label) == str(event.get_attendance_mode_display())
